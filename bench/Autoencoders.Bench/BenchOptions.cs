@@ -1,0 +1,39 @@
+namespace Autoencoders.Bench;
+
+/// <summary>Command-line settings of the benchmark; the names follow torch_reference.py's.</summary>
+internal sealed record BenchOptions(string Data, int Threads, string[] Workloads, int TrainSamples, int Repeats, bool SkipTorch, string? JsonOut, string ReferenceScript)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string data = "fashion-mnist", workloads = "dense,deep";
+        string? json = null;
+        string script = Path.Combine(FindRepositoryRoot(), "..", "shared", "bench", "torch_reference.py");
+        int threads = Environment.ProcessorCount, samples = 20000, repeats = 3;
+        bool skipTorch = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--data": data = Value(); break;
+                case "--threads": threads = int.Parse(Value()); break;
+                case "--workloads": workloads = Value(); break;
+                case "--train-samples": samples = int.Parse(Value()); break;
+                case "--repeats": repeats = int.Parse(Value()); break;
+                case "--no-torch": skipTorch = true; break;
+                case "--json": json = Value(); break;
+                case "--reference": script = Value(); break;
+                default: throw new ArgumentException($"unknown option {args[i]}; options: --data --threads --workloads --train-samples --repeats --no-torch --json --reference");
+            }
+        }
+        return new BenchOptions(data, threads, workloads.Split(','), samples, repeats, skipTorch, json, Path.GetFullPath(script));
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Autoencoders.slnx")))
+                return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,3 @@
+using Autoencoders.Bench;
+
+return BenchCommand.Run(args);

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Autoencoders.Cli.Commands;
+
+namespace Autoencoders.Cli;
+
+/// <summary>
+/// The <c>ae</c> command line: parses, runs one command, and turns failures into exit codes —
+/// 2 with one line on stderr for bad input (arguments, missing or malformed files), 1 for anything else.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand CreateRoot(TextWriter output) => new("ae — build, train and apply autoencoders on your data (Autoencoders for .NET)")
+    {
+        TrainCommand.Create(output),
+        EncodeCommand.Create(output),
+        SummaryCommand.Create(output),
+        DemoCommand.Create(output),
+    };
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = CreateRoot(output);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"ae: {OneLine(parsed.Errors[0].Message)} (see ae {string.Join(' ', CommandPath(parsed))} --help)");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception failure) when (IsBadInput(failure))
+        {
+            error.WriteLine($"ae: {OneLine(failure.Message)}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception failure)
+        {
+            error.WriteLine($"ae: internal error ({failure.GetType().Name}): {OneLine(failure.Message)}");
+            if (Environment.GetEnvironmentVariable("AE_DEBUG") == "1") error.WriteLine(failure);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Failures caused by what the user passed, as opposed to bugs.</summary>
+    private static bool IsBadInput(Exception failure) => failure is UsageException or InvalidDataException
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or FormatException;
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    private static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        return names;
+    }
+}

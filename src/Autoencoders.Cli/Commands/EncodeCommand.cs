@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Autoencoders.Data;
+using Autoencoders.Drawing;
+using Autoencoders.Nn.Baselines;
+using Autoencoders.Nn.Models;
+
+namespace Autoencoders.Cli.Commands;
+
+/// <summary><c>ae encode</c>: the codes of a dataset's test split as CSV, and optionally the latent scatter plot.</summary>
+internal static class EncodeCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var model = new Option<string>("--model") { Description = "a model file written by ae train", Required = true, HelpName = "MODEL" };
+        var data = CommonOptions.Data();
+        var outFile = new Option<string>("--out") { Description = "CSV of codes: columns z1..zN, and label when the data has labels", Required = true, HelpName = "codes.csv" };
+        var plot = new Option<string?>("--plot") { Description = "PNG scatter of the codes coloured by label (first two principal components when N > 2)", HelpName = "latent.png" };
+        var threads = CommonOptions.Threads();
+        var command = new Command("encode", "Encode the test split of a dataset with a trained autoencoder") { model, data, outFile, plot, threads };
+        command.SetAction(parsed =>
+        {
+            string outPath = parsed.GetValue(outFile)!, modelPath = parsed.GetValue(model)!;
+            string? plotPath = parsed.GetValue(plot);
+            CommonOptions.RequireWritableFolderFor(outPath);
+            if (plotPath is not null) CommonOptions.RequireWritableFolderFor(plotPath);
+            var autoencoder = ModelLoading.LoadAutoencoder(modelPath);
+            autoencoder.Backend = new Tensors.Backends.Cpu.CpuBackend(CommonOptions.Threads(parsed.GetValue(threads)));
+            var split = CommonOptions.LoadData(parsed.GetValue(data)!, limit: null);
+            var samples = split.Test ?? split.Train;
+            if (samples.FeatureCount != autoencoder.InputShape.ElementCount)
+                throw new UsageException($"{modelPath}: the model expects samples of {autoencoder.InputShape.ElementCount} values, {split.Description} has {samples.FeatureCount}");
+            float[] codes = autoencoder.Encode(samples);
+            AtomicFile.WriteAllBytes(outPath, Encoding.UTF8.GetBytes(CodesCsv(codes, autoencoder.CodeSize, samples.Labels)));
+            output.WriteLine($"wrote {samples.Count:N0} codes of size {autoencoder.CodeSize} to {outPath}");
+            if (plotPath is not null)
+            {
+                PngFile.Save(plotPath, LatentPlot(autoencoder, codes, samples));
+                output.WriteLine($"wrote {plotPath}");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string CodesCsv(float[] codes, int size, int[]? labels)
+    {
+        var csv = new StringBuilder(string.Join(",", Enumerable.Range(1, size).Select(i => $"z{i}")));
+        if (labels is not null) csv.Append(",label");
+        csv.Append('\n');
+        for (int row = 0; row < codes.Length / size; row++)
+        {
+            for (int j = 0; j < size; j++)
+            {
+                if (j > 0) csv.Append(',');
+                csv.Append(codes[row * size + j].ToString("R", CultureInfo.InvariantCulture));
+            }
+            if (labels is not null) csv.Append(',').Append(labels[row]);
+            csv.Append('\n');
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>The seeds' 784 → 2 figure: each sample's code as a point coloured by its label.</summary>
+    public static RgbImage LatentPlot(Autoencoder model, float[] codes, Dataset samples)
+    {
+        int size = model.CodeSize;
+        float[] points = codes;
+        string xLabel = "z1", yLabel = "z2";
+        if (size > 2)
+        {
+            points = PrincipalComponents.Fit(codes, size, 2).Transform(codes);
+            (xLabel, yLabel) = ("code PC1", "code PC2");
+        }
+        int n = samples.Count;
+        var xs = new float[n];
+        var ys = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            xs[i] = points[i * Math.Min(size, 2)];
+            ys[i] = size == 1 ? 0f : points[i * 2 + 1];
+        }
+        var plot = new ScatterPlot { Title = $"{model.Name}: {size}-D codes of {n:N0} test samples", XLabel = xLabel, YLabel = yLabel };
+        if (samples.ClassNames is { } names) plot.CategoryNames = names;
+        return plot.AddPoints(xs, ys, samples.Labels).Render();
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Autoencoders.Cli.Output;
+using Autoencoders.Nn.Losses;
+using Autoencoders.Nn.Optimizers;
+using Autoencoders.Nn.Presets;
+using Autoencoders.Nn.Serialization;
+using Autoencoders.Nn.Training;
+using Autoencoders.Tensors;
+using Autoencoders.Tensors.Backends.Cpu;
+
+namespace Autoencoders.Cli.Commands;
+
+/// <summary><c>ae train</c>: trains a preset autoencoder and writes the model, its history, metrics and pictures.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var model = new Option<string>("--model") { Description = $"architecture preset: {string.Join(", ", ModelPresets.Names)} (dense = 784-32-784, BCE; deep = 784-400-200-100-50-N-…-784, MSE)", DefaultValueFactory = _ => "dense", HelpName = "NAME" };
+        model.AcceptOnlyFromAmong([.. ModelPresets.Names]);
+        var code = new Option<int?>("--code") { Description = "code (latent) size; default 32 for dense, 2 for deep", HelpName = "N" };
+        var epochs = new Option<int>("--epochs") { Description = "passes over the training data", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var batch = new Option<int>("--batch") { Description = "samples per gradient step", DefaultValueFactory = _ => 256, HelpName = "N" };
+        var loss = new Option<string?>("--loss") { Description = "mse, bce or rmse (default: the preset's)", HelpName = "NAME" };
+        loss.AcceptOnlyFromAmong([.. Loss.Names]);
+        var optimizer = new Option<string>("--optimizer") { Description = "adam, sgd (momentum 0.9) or rmsprop", DefaultValueFactory = _ => "adam", HelpName = "NAME" };
+        optimizer.AcceptOnlyFromAmong([.. Optimizer.Names]);
+        var learningRate = new Option<float?>("--lr") { Description = "learning rate (default: 1e-3 for adam and rmsprop, 1e-2 for sgd)", HelpName = "F" };
+        var seed = new Option<int>("--seed") { Description = "fixes initial weights and shuffling: same seed and --threads, same model file", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var validationSplit = new Option<double?>("--validation-split") { Description = "hold out this fraction of the training data for val_loss (default: val_loss on the test split)", HelpName = "F" };
+        var patience = new Option<int?>("--early-stopping") { Description = "stop after N epochs without val_loss improvement and keep the best weights", HelpName = "N" };
+        var limit = CommonOptions.Limit();
+        var threads = CommonOptions.Threads();
+        var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, metrics.json, loss.png, reconstructions.png", Required = true, HelpName = "DIR" };
+
+        var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
+        {
+            data, model, code, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, limit, threads, outFolder,
+        };
+        command.SetAction(parsed =>
+        {
+            var settings = new TrainSettings(
+                parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(code),
+                CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), CommonOptions.Positive(parsed.GetValue(batch), "--batch"),
+                parsed.GetValue(loss), parsed.GetValue(optimizer)!, parsed.GetValue(learningRate), parsed.GetValue(seed),
+                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(limit),
+                CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!);
+            Run(settings, output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static TrainResult Run(TrainSettings settings, TextWriter output)
+    {
+        settings.Validate();
+        var split = CommonOptions.LoadData(settings.Data, settings.Limit);
+        var (autoencoder, presetLoss) = ModelPresets.Create(settings.Model, split.Train.FeatureCount, settings.Code);
+        var backend = new CpuBackend(settings.Threads);
+        autoencoder.Backend = backend;
+        autoencoder.Build(new Shape(split.Train.FeatureCount), (ulong)settings.Seed);
+        var loss = settings.Loss is null ? presetLoss : Loss.Parse(settings.Loss);
+        autoencoder.Compile(Optimizer.Parse(settings.Optimizer, settings.LearningRate), loss);
+
+        Directory.CreateDirectory(settings.Out);
+        string modelPath = Path.Combine(settings.Out, "model.safetensors");
+        var metadata = settings.ToMetadata();
+        var callbacks = new List<Callback>
+        {
+            // A checkpoint every epoch: an interrupted run keeps its last finished epoch.
+            new EpochHook((context, _) => ModelFile.Save(context.Model, modelPath, metadata)),
+        };
+        EarlyStopping? earlyStopping = settings.Patience is { } p ? new EarlyStopping(p) : null;
+        if (earlyStopping is not null) callbacks.Add(earlyStopping);
+        bool holdOut = settings.ValidationSplit is > 0;
+        var options = new FitOptions
+        {
+            Epochs = settings.Epochs,
+            BatchSize = settings.Batch,
+            Seed = settings.Seed,
+            ValidationSplit = settings.ValidationSplit ?? 0,
+            ValidationData = holdOut ? null : split.Test,
+            Callbacks = callbacks,
+        };
+        output.WriteLine($"ae train: {autoencoder.Name} ({autoencoder.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {split.Description}: " +
+                         $"{split.Train.Count:N0} training samples{(split.Test is null ? "" : $", {split.Test.Count:N0} test samples")}; {backend.Name}");
+        var history = TrainingProgress.Fit(autoencoder, split.Train, options, output);
+        if (earlyStopping is not null)
+            ModelFile.Save(autoencoder, modelPath, metadata); // the restored best weights, not the last epoch's
+        var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
+        output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
+        return result;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Autoencoders.Cli.Commands;
+
+/// <summary>Everything <c>ae train</c> was asked to do; also saved into the model file's metadata.</summary>
+internal sealed record TrainSettings(
+    string Data, string Model, int? Code, int Epochs, int Batch, string? Loss, string Optimizer, float? LearningRate,
+    int Seed, double? ValidationSplit, int? Patience, int? Limit, int Threads, string Out)
+{
+    public void Validate()
+    {
+        if (Code is <= 0) throw new UsageException($"--code must be a positive integer, received {Code}");
+        if (LearningRate is { } lr && !(lr > 0 && float.IsFinite(lr))) throw new UsageException($"--lr must be a positive number, received {lr}");
+        if (ValidationSplit is { } v && !(v >= 0 && v < 1)) throw new UsageException($"--validation-split must be in [0, 1), received {v}");
+        if (Patience is < 0) throw new UsageException($"--early-stopping must be 0 or more epochs, received {Patience}");
+        if (File.Exists(Out)) throw new UsageException($"--out {Out}: is a file, expected a folder");
+    }
+
+    /// <summary>The settings as model-file metadata. No timestamps or paths of this machine: the same run must write the same bytes.</summary>
+    public IReadOnlyDictionary<string, string> ToMetadata() => new Dictionary<string, string>
+    {
+        ["training.preset"] = Model,
+        ["training.epochs"] = Epochs.ToString(CultureInfo.InvariantCulture),
+        ["training.batch_size"] = Batch.ToString(CultureInfo.InvariantCulture),
+        ["training.optimizer"] = Optimizer,
+        ["training.seed"] = Seed.ToString(CultureInfo.InvariantCulture),
+    };
+}

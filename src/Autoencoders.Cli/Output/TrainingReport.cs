@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Autoencoders.Cli.Commands;
+using Autoencoders.Data;
+using Autoencoders.Drawing;
+using Autoencoders.Nn.Models;
+using Autoencoders.Nn.Training;
+
+namespace Autoencoders.Cli.Output;
+
+/// <summary>Writes what <c>ae train</c> leaves beside the model: history.csv, metrics.json, loss.png, reconstructions.png — each atomically.</summary>
+internal static class TrainingReport
+{
+    public static TrainResult Write(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, string backendName)
+    {
+        double? testLoss = split.Test is null ? null : model.Evaluate(split.Test);
+        double trainSeconds = history.TotalSeconds;
+        double samplesPerSecond = history.Epochs.Sum(e => e.Seconds * e.SamplesPerSecond) / trainSeconds;
+        var result = new TrainResult(testLoss, trainSeconds, samplesPerSecond);
+
+        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "history.csv"), Encoding.UTF8.GetBytes(HistoryCsv(history)));
+        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"), Metrics(settings, model, split, history, result, backendName));
+        PngFile.Save(Path.Combine(settings.Out, "loss.png"), LossPlot(history, model));
+        var samples = split.Test ?? split.Train;
+        PngFile.Save(Path.Combine(settings.Out, "reconstructions.png"), Figures.Reconstructions(model, samples, count: 10));
+        return result;
+    }
+
+    private static string HistoryCsv(History history)
+    {
+        var csv = new StringBuilder("epoch,loss,val_loss,seconds,samples_per_second\n");
+        foreach (var e in history.Epochs)
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{e.Epoch},{e.Loss:R},{(e.ValidationLoss is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "")},{e.Seconds:F3},{e.SamplesPerSecond:F1}"));
+        return csv.ToString();
+    }
+
+    private static byte[] Metrics(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, TrainResult result, string backendName) =>
+        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["model"] = settings.Model,
+            ["loss"] = model.Loss!.Name,
+            ["code_size"] = model.CodeSize,
+            ["parameters"] = model.Parameters.TotalCount,
+            ["data"] = split.Description,
+            ["train_samples"] = split.Train.Count,
+            ["test_samples"] = split.Test?.Count,
+            ["epochs"] = history.Epochs.Count,
+            ["batch_size"] = settings.Batch,
+            ["optimizer"] = model.Optimizer!.Name,
+            ["learning_rate"] = model.Optimizer.LearningRate,
+            ["seed"] = settings.Seed,
+            ["backend"] = backendName,
+            ["final_loss"] = history.Epochs[^1].Loss,
+            ["final_val_loss"] = history.Epochs[^1].ValidationLoss,
+            ["test_loss"] = result.TestLoss,
+            ["train_seconds"] = Math.Round(result.TrainSeconds, 3),
+            ["samples_per_second"] = Math.Round(result.SamplesPerSecond, 1),
+        }, new JsonSerializerOptions { WriteIndented = true });
+
+    private static RgbImage LossPlot(History history, Autoencoder model)
+    {
+        var epochs = history.Epochs.Select(e => (double)e.Epoch).ToList();
+        var plot = new LinePlot { Title = $"{model.Name}: {model.Loss!.Name} by epoch", XLabel = "epoch", YLabel = model.Loss.Name }
+            .AddSeries("loss", epochs, [.. history.Loss]);
+        if (history.HasValidation)
+            plot.AddSeries("val_loss", epochs, [.. history.ValidationLoss]);
+        return plot.Render();
+    }
+}

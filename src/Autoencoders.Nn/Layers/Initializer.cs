@@ -1,0 +1,53 @@
+using Autoencoders.Data;
+
+namespace Autoencoders.Nn.Layers;
+
+/// <summary>
+/// How a weight array is filled before training, from its fan-in and fan-out.
+/// Glorot: Glorot &amp; Bengio 2010, http://proceedings.mlr.press/v9/glorot10a.html;
+/// He: He et al. 2015, https://arxiv.org/abs/1502.01852.
+/// </summary>
+public sealed record Initializer
+{
+    public static readonly Initializer Zeros = new("zeros");
+    /// <summary>U(±√(6 / (fanIn + fanOut))), the Keras default for kernels.</summary>
+    public static readonly Initializer GlorotUniform = new("glorot_uniform");
+    /// <summary>N(0, √(2 / (fanIn + fanOut))).</summary>
+    public static readonly Initializer GlorotNormal = new("glorot_normal");
+    /// <summary>U(±√(6 / fanIn)), suited to ReLU.</summary>
+    public static readonly Initializer HeUniform = new("he_uniform");
+    /// <summary>N(0, √(2 / fanIn)).</summary>
+    public static readonly Initializer HeNormal = new("he_normal");
+    /// <summary>U(±1 / √fanIn): PyTorch's default for nn.Linear weights and biases.</summary>
+    public static readonly Initializer TorchDefault = new("torch_default");
+
+    private static readonly Initializer[] All = [Zeros, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault];
+
+    private Initializer(string name) => Name = name;
+
+    public string Name { get; }
+
+    public static IEnumerable<string> Names => All.Select(i => i.Name);
+
+    public static Initializer Parse(string name) =>
+        All.FirstOrDefault(i => i.Name == name.ToLowerInvariant())
+        ?? throw new ArgumentException($"unknown initializer \"{name}\", expected one of {string.Join(", ", Names)}");
+
+    public void Fill(Span<float> values, int fanIn, int fanOut, DeterministicRandom random)
+    {
+        switch (Name)
+        {
+            case "zeros": values.Clear(); break;
+            case "glorot_uniform": Uniform(values, MathF.Sqrt(6f / (fanIn + fanOut)), random); break;
+            case "glorot_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / (fanIn + fanOut))); break;
+            case "he_uniform": Uniform(values, MathF.Sqrt(6f / fanIn), random); break;
+            case "he_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / fanIn)); break;
+            default: Uniform(values, 1f / MathF.Sqrt(fanIn), random); break;
+        }
+    }
+
+    private static void Uniform(Span<float> values, float limit, DeterministicRandom random) =>
+        random.FillUniform(values, -limit, limit);
+
+    public override string ToString() => Name;
+}

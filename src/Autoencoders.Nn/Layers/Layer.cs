@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Autoencoders.Data;
+using Autoencoders.Tensors;
+using Autoencoders.Tensors.Autodiff;
+
+namespace Autoencoders.Nn.Layers;
+
+/// <summary>
+/// The layer contract, as Keras writes it down: the constructor validates the configuration,
+/// <see cref="Build"/> creates the weights once the input shape is known, <see cref="Forward"/> only
+/// computes, <see cref="ComputeOutputShape"/> infers shapes without data, and <see cref="GetConfig"/>
+/// returns the configuration that <see cref="LayerFactory"/> turns back into the same layer.
+/// Shapes here are per sample; tensors in <see cref="Forward"/> carry the batch as their first dimension.
+/// </summary>
+public abstract class Layer
+{
+    private readonly List<Parameter> parameters = [];
+
+    /// <summary>The layer's type as saved in model files and shown by Summary(), e.g. <c>Dense</c>.</summary>
+    public abstract string TypeName { get; }
+
+    /// <summary>Set by the model when the layer joins it, e.g. <c>dense_1</c>.</summary>
+    public string? Name { get; set; }
+
+    public bool IsBuilt { get; private set; }
+
+    public Shape InputShape { get; private set; }
+
+    public Shape OutputShape { get; private set; }
+
+    public IReadOnlyList<Parameter> Parameters => parameters;
+
+    /// <summary>Infers the output shape and creates the weights for inputs of <paramref name="inputShape"/>.</summary>
+    public void Build(Shape inputShape, DeterministicRandom random)
+    {
+        if (IsBuilt)
+        {
+            if (inputShape != InputShape)
+                throw new InvalidOperationException($"layer {Name} was built for inputs {InputShape}, received {inputShape}");
+            return;
+        }
+        OutputShape = ComputeOutputShape(inputShape);
+        InputShape = inputShape;
+        CreateParameters(inputShape, random);
+        IsBuilt = true;
+    }
+
+    /// <summary>The per-sample output shape for a per-sample input shape; throws, naming both, when they do not fit.</summary>
+    public abstract Shape ComputeOutputShape(Shape inputShape);
+
+    /// <summary>Computes the layer on a batch; <paramref name="training"/> switches dropout-like behaviour.</summary>
+    public abstract Tensor Forward(Graph graph, Tensor x, bool training);
+
+    /// <summary>The layer's settings (not its weights) as a JSON object with a <c>type</c> member.</summary>
+    public abstract JsonObject GetConfig();
+
+    protected virtual void CreateParameters(Shape inputShape, DeterministicRandom random)
+    {
+    }
+
+    protected Parameter AddParameter(string name, Shape shape, bool trainable = true)
+    {
+        var parameter = new Parameter(name, new Tensor(shape), trainable);
+        parameters.Add(parameter);
+        return parameter;
+    }
+
+    protected JsonObject Config(params (string Key, JsonNode? Value)[] settings)
+    {
+        var config = new JsonObject { ["type"] = TypeName };
+        foreach (var (key, value) in settings)
+            config[key] = value;
+        return config;
+    }
+
+    public override string ToString() => $"{Name ?? "?"} ({TypeName})";
+}

@@ -1,0 +1,74 @@
+using Autoencoders.Tensors;
+using Autoencoders.Tensors.Autodiff;
+using Autoencoders.Tensors.Backends;
+
+namespace Autoencoders.Nn.Losses;
+
+/// <summary>
+/// A reconstruction loss: a differentiable batch mean for training (<see cref="Compute"/>) and an exact
+/// dataset-level figure for evaluation (<see cref="Accumulate"/> over batches, then <see cref="Finish"/>).
+/// </summary>
+public abstract class Loss
+{
+    public static readonly Loss MeanSquaredError = new MeanSquaredErrorLoss();
+    public static readonly Loss BinaryCrossEntropy = new BinaryCrossEntropyLoss();
+    public static readonly Loss RootMeanSquaredError = new RootMeanSquaredErrorLoss();
+
+    /// <summary>The name used on the command line and in model files: mse, bce, rmse.</summary>
+    public abstract string Name { get; }
+
+    public static IEnumerable<string> Names => ["mse", "bce", "rmse"];
+
+    public static Loss Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "mse" or "mean_squared_error" => MeanSquaredError,
+        "bce" or "binary_crossentropy" => BinaryCrossEntropy,
+        "rmse" or "root_mean_squared_error" => RootMeanSquaredError,
+        _ => throw new ArgumentException($"unknown loss \"{name}\", expected one of {string.Join(", ", Names)}"),
+    };
+
+    /// <summary>The batch's loss as a scalar tensor that <see cref="Graph.Backward"/> can start from.</summary>
+    public abstract Tensor Compute(Graph graph, Tensor prediction, Tensor target);
+
+    /// <summary>The sum of the per-element terms of a batch; evaluation adds these up over a dataset.</summary>
+    public abstract double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target);
+
+    /// <summary>The dataset's loss from the accumulated sum over <paramref name="elementCount"/> elements.</summary>
+    public virtual double Finish(double sum, long elementCount) => sum / elementCount;
+
+    public override string ToString() => Name;
+
+    private sealed class MeanSquaredErrorLoss : Loss
+    {
+        public override string Name => "mse";
+
+        public override Tensor Compute(Graph graph, Tensor prediction, Tensor target) => graph.MeanSquaredError(prediction, target);
+
+        public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target) => backend.SquaredErrorSum(prediction, target);
+    }
+
+    private sealed class RootMeanSquaredErrorLoss : Loss
+    {
+        public override string Name => "rmse";
+
+        public override Tensor Compute(Graph graph, Tensor prediction, Tensor target) => graph.RootMeanSquaredError(prediction, target);
+
+        public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target) => backend.SquaredErrorSum(prediction, target);
+
+        /// <summary>√ of the dataset's mean squared error, not a mean of batch RMSEs.</summary>
+        public override double Finish(double sum, long elementCount) => Math.Sqrt(sum / elementCount);
+    }
+
+    private sealed class BinaryCrossEntropyLoss : Loss
+    {
+        public override string Name => "bce";
+
+        public override Tensor Compute(Graph graph, Tensor prediction, Tensor target) => graph.BinaryCrossEntropy(prediction, target);
+
+        // Like training, on the logits when the prediction is a sigmoid's output.
+        public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target) =>
+            prediction.SigmoidInputOrNull() is { } logits
+                ? backend.BinaryCrossEntropyWithLogitsSum(logits, target)
+                : backend.BinaryCrossEntropySum(prediction, target);
+    }
+}

@@ -1,0 +1,175 @@
+using Autoencoders.Data;
+using Autoencoders.Nn.Layers;
+using Autoencoders.Nn.Losses;
+using Autoencoders.Nn.Optimizers;
+using Autoencoders.Nn.Training;
+using Autoencoders.Tensors;
+using Autoencoders.Tensors.Autodiff;
+using Autoencoders.Tensors.Backends;
+using Autoencoders.Tensors.Backends.Cpu;
+
+namespace Autoencoders.Nn.Models;
+
+/// <summary>
+/// What every model offers, Keras-style: <see cref="Build"/> on a sample shape, <see cref="Compile"/> with an
+/// optimizer and a loss, then <see cref="Fit"/>, <see cref="Evaluate"/> and <see cref="Predict"/>.
+/// Subclasses only say which layers they hold and how a batch flows through them.
+/// </summary>
+public abstract class Model
+{
+    private Graph? graph;
+
+    public string Name { get; set; } = "model";
+
+    public bool IsBuilt { get; private set; }
+
+    public Shape InputShape { get; private set; }
+
+    public Shape OutputShape { get; private set; }
+
+    /// <summary>The packed parameters; available once built.</summary>
+    public ParameterSet Parameters => parameterSet ?? throw new InvalidOperationException($"model {Name} is not built yet: call Build(inputShape) or Fit first");
+
+    private ParameterSet? parameterSet;
+
+    public Loss? Loss { get; private set; }
+
+    public Optimizer? Optimizer { get; private set; }
+
+    /// <summary>Where kernels run; the CPU backend (OpenBLAS when installed) unless set before building.</summary>
+    public IComputeBackend Backend { get; set; } = CpuBackend.CreateDefault();
+
+    /// <summary>Every layer with its path in the model (<c>encoder.0</c>), in forward order.</summary>
+    public abstract IEnumerable<(string Path, Layer Layer)> NamedLayers { get; }
+
+    /// <summary>Runs a batch (batch first) through the model; every op goes on <paramref name="graph"/>'s tape.</summary>
+    public abstract Tensor Forward(Graph graph, Tensor x, bool training);
+
+    /// <summary>Builds every layer in order from the sample shape; returns the output shape.</summary>
+    protected abstract Shape BuildLayers(Shape inputShape, DeterministicRandom random);
+
+    /// <summary>Creates the weights for samples of <paramref name="inputShape"/>; the seed fixes their initial values.</summary>
+    public void Build(Shape inputShape, ulong seed = 0)
+    {
+        if (IsBuilt)
+        {
+            if (inputShape.ElementCount != InputShape.ElementCount)
+                throw new ArgumentException($"model {Name} was built for samples of shape {InputShape}, received {inputShape}");
+            return;
+        }
+        NameLayers();
+        OutputShape = BuildLayers(inputShape, new DeterministicRandom(seed));
+        InputShape = inputShape;
+        parameterSet = new ParameterSet([.. NamedLayers.SelectMany(l => l.Layer.Parameters.Select(p => ($"{l.Path}.{p.Name}", p)))]);
+        IsBuilt = true;
+    }
+
+    public void Compile(Optimizer optimizer, Loss loss)
+    {
+        Optimizer = optimizer;
+        Loss = loss;
+    }
+
+    /// <summary>Trains on <paramref name="inputs"/> towards <paramref name="targets"/> (the inputs themselves when null, as an autoencoder does).</summary>
+    public History Fit(IBatchSource inputs, FitOptions options, IBatchSource? targets = null)
+    {
+        if (Loss is null || Optimizer is null)
+            throw new InvalidOperationException($"model {Name} is not compiled: call Compile(optimizer, loss) before Fit");
+        if (!IsBuilt)
+            Build(new Shape(inputs.FeatureCount), (ulong)options.Seed);
+        return new Trainer(this, options).Run(inputs, targets);
+    }
+
+    /// <summary>The loss over a whole dataset (not a mean of batch means).</summary>
+    public double Evaluate(IBatchSource inputs, IBatchSource? targets = null, int batchSize = 1000)
+    {
+        if (batchSize <= 0)
+            throw new ArgumentOutOfRangeException(nameof(batchSize), $"expected a positive batch size, received {batchSize}");
+        var loss = Loss ?? throw new InvalidOperationException($"model {Name} is not compiled: no loss to evaluate");
+        double sum = 0;
+        long count = 0;
+        if (targets is not null && targets.Count != inputs.Count)
+            throw new ArgumentException($"expected as many targets as inputs ({inputs.Count}), received {targets.Count}");
+        int[] rowIndices = new int[batchSize];
+        RunInference(inputs, batchSize, (start, input, output) =>
+        {
+            Tensor target = input;
+            if (targets is not null)
+            {
+                target = InferenceGraph.NewTensor(output.Shape);
+                for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
+                targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
+            }
+            sum += loss.Accumulate(Backend, output, target);
+            count += output.Length;
+        });
+        return loss.Finish(sum, count);
+    }
+
+    /// <summary>The model's outputs for every sample, row after row.</summary>
+    public float[] Predict(IBatchSource inputs, int batchSize = 1000) =>
+        Collect(inputs, batchSize, OutputShape.ElementCount, (g, x) => Forward(g, x, training: false));
+
+    /// <summary>Runs <paramref name="compute"/> over every batch without recording gradients and stacks its outputs.</summary>
+    protected float[] Collect(IBatchSource inputs, int batchSize, int outputColumns, Func<Graph, Tensor, Tensor> compute)
+    {
+        var result = new float[checked((long)inputs.Count * outputColumns)];
+        int row = 0;
+        RunInference(inputs, batchSize, compute, (_, _, output) =>
+        {
+            output.Span.CopyTo(result.AsSpan(row * outputColumns, output.Rows * outputColumns));
+            row += output.Rows;
+        });
+        return result;
+    }
+
+    internal Graph TrainingGraph => graph ??= new Graph(Backend);
+
+    private Graph InferenceGraph => inferenceGraph ??= new Graph(Backend) { IsRecording = false };
+
+    private Graph? inferenceGraph;
+
+    private void RunInference(IBatchSource inputs, int batchSize, Action<int, Tensor, Tensor> consume) =>
+        RunInference(inputs, batchSize, (g, x) => Forward(g, x, training: false), consume);
+
+    /// <summary>Feeds the samples in order, batch by batch; <paramref name="consume"/> gets (first row, input, output).</summary>
+    private void RunInference(IBatchSource inputs, int batchSize, Func<Graph, Tensor, Tensor> compute, Action<int, Tensor, Tensor> consume)
+    {
+        RequireBuiltFor(inputs);
+        var batches = new BatchIterator(inputs, batchSize, shuffle: false);
+        batches.BeginEpoch();
+        Graph g = InferenceGraph;
+        for (int start = 0; start < inputs.Count; start += batchSize)
+        {
+            int rows = Math.Min(batchSize, inputs.Count - start);
+            g.Reset();
+            Tensor x = g.NewTensor(InputShape.Prepend(rows));
+            batches.TryFillNext(x.Span, out _);
+            consume(start, x, compute(g, x));
+        }
+    }
+
+    internal void RequireBuiltFor(IBatchSource inputs)
+    {
+        if (!IsBuilt)
+            throw new InvalidOperationException($"model {Name} is not built yet: call Build(inputShape) or Fit first");
+        if (inputs.FeatureCount != InputShape.ElementCount)
+            throw new ArgumentException($"model {Name} expects samples of {InputShape.ElementCount} values {InputShape}, received {inputs.FeatureCount}");
+    }
+
+    /// <summary>Keras-style table: each layer's output shape and parameter count, then the totals.</summary>
+    public string Summary() => ModelSummary.Render(this);
+
+    private void NameLayers()
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var (_, layer) in NamedLayers)
+        {
+            if (layer.Name is not null) continue;
+            string stem = layer.TypeName.ToLowerInvariant();
+            int n = counts.GetValueOrDefault(stem);
+            counts[stem] = n + 1;
+            layer.Name = n == 0 ? stem : $"{stem}_{n}";
+        }
+    }
+}

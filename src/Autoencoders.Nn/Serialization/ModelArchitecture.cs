@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Autoencoders.Nn.Layers;
+using Autoencoders.Nn.Models;
+using Autoencoders.Tensors;
+
+namespace Autoencoders.Nn.Serialization;
+
+/// <summary>
+/// A model's architecture as JSON, apart from its weights (Keras's get_config / from_config):
+/// <c>{"class": "Autoencoder", "name": ..., "input_shape": [784], "encoder": [layer configs], "decoder": [...]}</c>
+/// or <c>{"class": "Sequential", ..., "layers": [...]}</c>.
+/// </summary>
+public static class ModelArchitecture
+{
+    public static JsonObject ToJson(Model model)
+    {
+        if (!model.IsBuilt)
+            throw new InvalidOperationException($"model {model.Name} is not built: its input shape is unknown");
+        var json = new JsonObject
+        {
+            ["class"] = model switch { Autoencoder => "Autoencoder", Sequential => "Sequential", _ => throw new NotSupportedException($"cannot describe a {model.GetType().Name}") },
+            ["name"] = model.Name,
+            ["input_shape"] = new JsonArray([.. model.InputShape.ToArray().Select(d => (JsonNode)d)]),
+        };
+        switch (model)
+        {
+            case Autoencoder autoencoder:
+                json["encoder"] = Layers(autoencoder.Encoder);
+                json["decoder"] = Layers(autoencoder.Decoder);
+                break;
+            case Sequential sequential:
+                json["layers"] = Layers(sequential.Layers);
+                break;
+        }
+        return json;
+    }
+
+    /// <summary>Rebuilds the (unbuilt) model and its input shape; throws <see cref="FormatException"/> saying what and where.</summary>
+    public static (Model Model, Shape InputShape) FromJson(JsonObject json)
+    {
+        string modelClass = Text(json, "class");
+        int[] inputShape = json["input_shape"] is JsonArray dims && dims.Count is > 0 and <= Shape.MaxRank - 1
+            ? [.. dims.Select((d, i) => d is JsonValue v && v.TryGetValue(out int n) && n > 0 ? n : throw new FormatException($"input_shape[{i}] must be a positive integer"))]
+            : throw new FormatException($"\"input_shape\" must be a list of 1 to {Shape.MaxRank - 1} positive integers");
+        Model model = modelClass switch
+        {
+            "Autoencoder" => new Autoencoder(Layers(json, "encoder"), Layers(json, "decoder")),
+            "Sequential" => new Sequential(Layers(json, "layers")),
+            _ => throw new FormatException($"unknown model class \"{modelClass}\", expected Autoencoder or Sequential"),
+        };
+        if (json["name"] is JsonValue name && name.TryGetValue(out string? text)) model.Name = text;
+        return (model, new Shape(inputShape));
+    }
+
+    public static JsonObject Parse(string json)
+    {
+        try
+        {
+            return JsonNode.Parse(json) as JsonObject ?? throw new FormatException("the architecture is not a JSON object");
+        }
+        catch (JsonException error)
+        {
+            throw new FormatException($"the architecture is not valid JSON: {error.Message}", error);
+        }
+    }
+
+    private static JsonArray Layers(IEnumerable<Layer> layers) => new([.. layers.Select(l => (JsonNode)l.GetConfig())]);
+
+    private static List<Layer> Layers(JsonObject json, string key)
+    {
+        if (json[key] is not JsonArray list || list.Count == 0)
+            throw new FormatException($"\"{key}\" must be a non-empty list of layers");
+        return [.. list.Select((item, i) => item is JsonObject config
+            ? LayerFactory.FromConfig(config, $"{key}[{i}]")
+            : throw new FormatException($"{key}[{i}] must be an object with a \"type\""))];
+    }
+
+    private static string Text(JsonObject json, string key) =>
+        json[key] is JsonValue value && value.TryGetValue(out string? text) ? text : throw new FormatException($"missing \"{key}\"");
+}

@@ -1,0 +1,20 @@
+namespace Autoencoders.Nn.Training;
+
+/// <summary>The per-epoch record of a training run (Keras's <c>History</c>): loss and val_loss by epoch.</summary>
+public sealed class History
+{
+    private readonly List<EpochLogs> epochs = [];
+
+    public IReadOnlyList<EpochLogs> Epochs => epochs;
+
+    public IEnumerable<double> Loss => epochs.Select(e => e.Loss);
+
+    /// <summary>Validation losses; NaN for epochs without validation data.</summary>
+    public IEnumerable<double> ValidationLoss => epochs.Select(e => e.ValidationLoss ?? double.NaN);
+
+    public bool HasValidation => epochs.Any(e => e.ValidationLoss.HasValue);
+
+    public double TotalSeconds => epochs.Sum(e => e.Seconds);
+
+    internal void Add(EpochLogs logs) => epochs.Add(logs);
+}

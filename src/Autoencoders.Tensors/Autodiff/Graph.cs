@@ -1,0 +1,120 @@
+using Autoencoders.Tensors.Backends;
+
+namespace Autoencoders.Tensors.Autodiff;
+
+/// <summary>
+/// Reverse-mode autodiff over tensor ops (the micrograd idea: each op records how to push gradients to its
+/// operands, and <see cref="Backward"/> replays the records in reverse, always adding into gradients).
+/// A training step is: <see cref="Reset"/>, ops, <see cref="Backward"/>. Intermediate tensors come from an
+/// arena that hands out the same tensors in the same order every step, so a step whose ops repeat the
+/// last step's allocates nothing. Tensors from a step stay valid until the next <see cref="Reset"/>.
+/// </summary>
+public sealed partial class Graph
+{
+    private readonly List<Tensor> arena = [];
+    private readonly List<Tensor> views = [];
+    private int arenaCursor, viewCursor;
+    private TapeEntry[] tape = new TapeEntry[64];
+    private int tapeLength;
+
+    public Graph(IComputeBackend backend) => Backend = backend;
+
+    public IComputeBackend Backend { get; }
+
+    /// <summary>False for inference (evaluate, predict): ops then record nothing.</summary>
+    public bool IsRecording { get; set; } = true;
+
+    /// <summary>Starts a new step: forgets the tape and recycles every intermediate tensor.</summary>
+    public void Reset()
+    {
+        arenaCursor = 0;
+        viewCursor = 0;
+        tapeLength = 0;
+    }
+
+    /// <summary>A new intermediate tensor of this step, contents undefined.</summary>
+    public Tensor NewTensor(Shape shape)
+    {
+        if (arenaCursor == arena.Count)
+            arena.Add(new Tensor(shape));
+        Tensor tensor = arena[arenaCursor++];
+        tensor.Reset(shape);
+        return tensor;
+    }
+
+    /// <summary>A tensor of this step holding a copy of <paramref name="values"/>.</summary>
+    public Tensor Constant(Shape shape, ReadOnlySpan<float> values)
+    {
+        if (values.Length != shape.ElementCount)
+            throw new ArgumentException($"expected {shape.ElementCount} values for shape {shape}, received {values.Length}");
+        Tensor tensor = NewTensor(shape);
+        values.CopyTo(tensor.Span);
+        return tensor;
+    }
+
+    /// <summary>Computes the gradient of the scalar <paramref name="loss"/> with respect to every tensor
+    /// that requires one and took part in this step; gradients land in <see cref="Tensor.Grad"/>.</summary>
+    public void Backward(Tensor loss)
+    {
+        if (loss.Length != 1)
+            throw new ArgumentException($"backward needs a scalar loss, received shape {loss.Shape}");
+        if (!loss.RequiresGrad)
+            throw new InvalidOperationException("the loss does not depend on any tensor that requires a gradient");
+        loss.EnsureGrad().Span[0] = 1f;
+        loss.GradientWritten = true;
+        for (int i = tapeLength - 1; i >= 0; i--)
+        {
+            ref TapeEntry entry = ref tape[i];
+            if (!entry.Output.GradientWritten)
+                continue; // no gradient reached this op's output, so none flows to its operands
+            BackwardOf(ref entry);
+        }
+    }
+
+    private void BackwardOf(ref TapeEntry entry)
+    {
+        switch (entry.Op)
+        {
+            case OpCode.MatMul: MatMulBackward(ref entry); break;
+            case OpCode.Linear: LinearBackward(ref entry); break;
+            case OpCode.Binary: BinaryBackward(ref entry); break;
+            case OpCode.Unary: UnaryBackward(ref entry); break;
+            case OpCode.Affine: AffineBackward(ref entry); break;
+            case OpCode.Sum: SumBackward(ref entry); break;
+            case OpCode.Softmax: SoftmaxBackward(ref entry); break;
+            case OpCode.Reshape: ReshapeBackward(ref entry); break;
+            case OpCode.SquaredError: SquaredErrorBackward(ref entry); break;
+            case OpCode.BinaryCrossEntropy: BinaryCrossEntropyBackward(ref entry); break;
+            case OpCode.BinaryCrossEntropyWithLogits: BinaryCrossEntropyWithLogitsBackward(ref entry); break;
+            default: throw new InvalidOperationException($"no gradient rule for {entry.Op}");
+        }
+    }
+
+    /// <summary>Whether an op on these operands must be recorded: only when a gradient can flow through it.</summary>
+    private bool Tracks(Tensor a, Tensor? b = null, Tensor? c = null) =>
+        IsRecording && (a.RequiresGrad || (b?.RequiresGrad ?? false) || (c?.RequiresGrad ?? false));
+
+    private void Record(Tensor output, in TapeEntry entry)
+    {
+        output.RequiresGrad = true;
+        if (tapeLength == tape.Length)
+            Array.Resize(ref tape, tape.Length * 2);
+        tape[tapeLength] = entry;
+        tape[tapeLength].Output = output;
+        tapeLength++;
+    }
+
+    /// <summary>The gradient buffer an operand's gradient goes to, or null when it needs none.
+    /// <paramref name="accumulate"/> is false for the first write of this step (overwrite), true after.</summary>
+    private static Tensor? GradientOf(Tensor operand, out bool accumulate)
+    {
+        accumulate = operand.GradientWritten;
+        if (!operand.RequiresGrad)
+            return null;
+        Tensor grad = operand.EnsureGrad();
+        operand.GradientWritten = true;
+        return grad;
+    }
+
+    private static Tensor GradOfOutput(in TapeEntry entry) => entry.Output.Grad!;
+}

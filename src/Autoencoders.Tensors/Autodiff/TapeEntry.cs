@@ -1,0 +1,21 @@
+using Autoencoders.Tensors.Backends;
+
+namespace Autoencoders.Tensors.Autodiff;
+
+/// <summary>
+/// One recorded op: what it was, its operands and its output. A struct in a reused array, rather than a
+/// closure per op as in micrograd, so that recording a step allocates nothing once the tape has grown.
+/// </summary>
+internal struct TapeEntry
+{
+    public OpCode Op;
+    public Tensor Output;
+    public Tensor A;
+    public Tensor? B;
+    public Tensor? C;
+    public UnaryOp Unary;
+    public BinaryOp Binary;
+    public bool TransposeA;
+    public bool TransposeB;
+    public float Scalar;
+}

@@ -1,0 +1,10 @@
+namespace Autoencoders.Tensors.Backends;
+
+/// <summary>The broadcasting elementwise binary operations.</summary>
+public enum BinaryOp
+{
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}

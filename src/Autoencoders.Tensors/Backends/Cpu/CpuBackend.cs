@@ -1,0 +1,90 @@
+using System.Numerics.Tensors;
+
+namespace Autoencoders.Tensors.Backends.Cpu;
+
+/// <summary>
+/// The CPU backend: GEMM through OpenBLAS when the library is installed (else <see cref="ManagedGemm"/>),
+/// elementwise work through <see cref="TensorPrimitives"/> and our own SIMD kernels.
+/// Set <c>AE_BACKEND=managed</c> to force the managed GEMM.
+/// </summary>
+public sealed partial class CpuBackend : IComputeBackend
+{
+    private readonly OpenBlas? blas;
+
+    /// <param name="threads">Threads for GEMM; 0 means one per core.</param>
+    /// <param name="useOpenBlas">False forces the managed GEMM even where OpenBLAS is installed.</param>
+    public CpuBackend(int threads = 0, bool useOpenBlas = true)
+    {
+        if (threads < 0)
+            throw new ArgumentOutOfRangeException(nameof(threads), $"expected 0 (one per core) or more threads, received {threads}");
+        Threads = threads == 0 ? Environment.ProcessorCount : threads;
+        blas = useOpenBlas ? OpenBlas.TryLoad() : null;
+        blas?.SetThreads(Threads);
+    }
+
+    /// <summary>The backend for this process: OpenBLAS unless <c>AE_BACKEND=managed</c>.</summary>
+    public static CpuBackend CreateDefault(int threads = 0) =>
+        new(threads, useOpenBlas: !string.Equals(Environment.GetEnvironmentVariable("AE_BACKEND"), "managed", StringComparison.OrdinalIgnoreCase));
+
+    public int Threads { get; }
+
+    public bool UsesOpenBlas => blas is not null;
+
+    public string Name => blas is null
+        ? $"cpu/managed-simd ({Threads} threads)"
+        : $"cpu/openblas ({Threads} threads, {blas.LibraryPath})";
+
+    public void MatMul(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, float alpha, float beta)
+    {
+        int m = transposeA ? a.Columns : a.Rows, k = transposeA ? a.Rows : a.Columns;
+        int kB = transposeB ? b.Columns : b.Rows, n = transposeB ? b.Rows : b.Columns;
+        if (k != kB || c.Rows != m || c.Columns != n)
+            throw new ArgumentException(
+                $"matmul shapes do not fit: op(A) is {m}×{k}, op(B) is {kB}×{n}, C is {c.Rows}×{c.Columns} (A {a.Shape}, B {b.Shape}, C {c.Shape})");
+        if (blas is not null)
+            blas.Gemm(transposeA, transposeB, m, n, k, alpha, a.Span, a.Columns, b.Span, b.Columns, beta, c.Span, c.Columns);
+        else
+            ManagedGemm.Gemm(transposeA, transposeB, m, n, k, alpha, a.Buffer, a.Offset, a.Columns,
+                b.Buffer, b.Offset, b.Columns, beta, c.Buffer, c.Offset, c.Columns, Threads);
+    }
+
+    public void BroadcastRows(Tensor row, Tensor output)
+    {
+        RequireRowLength(row, output);
+        ReadOnlySpan<float> source = row.Span;
+        Span<float> destination = output.Span;
+        for (int i = 0; i < output.Rows; i++)
+            source.CopyTo(destination.Slice(i * source.Length, source.Length));
+    }
+
+    public void SumRows(Tensor matrix, Tensor destination, bool accumulate)
+    {
+        RequireRowLength(destination, matrix);
+        ReadOnlySpan<float> source = matrix.Span;
+        Span<float> sums = destination.Span;
+        int columns = sums.Length;
+        if (!accumulate) sums.Clear();
+        for (int i = 0; i < matrix.Rows; i++)
+            TensorPrimitives.Add(sums, source.Slice(i * columns, columns), sums);
+    }
+
+    public void Copy(Tensor source, Tensor destination)
+    {
+        RequireSameLength(source, destination);
+        source.Span.CopyTo(destination.Span);
+    }
+
+    public void Fill(Tensor destination, float value) => destination.Span.Fill(value);
+
+    private static void RequireRowLength(Tensor row, Tensor matrix)
+    {
+        if (row.Length != matrix.Columns)
+            throw new ArgumentException($"expected a row of {matrix.Columns} values for a {matrix.Shape} matrix, received {row.Shape}");
+    }
+
+    private static void RequireSameLength(Tensor a, Tensor b)
+    {
+        if (a.Length != b.Length)
+            throw new ArgumentException($"expected tensors of equal size, received {a.Shape} and {b.Shape}");
+    }
+}

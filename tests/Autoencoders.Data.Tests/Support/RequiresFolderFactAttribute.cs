@@ -1,0 +1,13 @@
+namespace Autoencoders.Data.Tests;
+
+/// <summary>A fact that is skipped, with a reason, when a real data folder is not installed on this machine.</summary>
+public sealed class RequiresFolderFactAttribute : FactAttribute
+{
+    public RequiresFolderFactAttribute(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            Skip = $"{folder} is not present on this machine";
+        }
+    }
+}
