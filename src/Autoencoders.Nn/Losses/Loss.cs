@@ -68,7 +68,7 @@ public abstract class Loss
         // Like training, on the logits when the prediction is a sigmoid's output.
         public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target) =>
             prediction.SigmoidInputOrNull() is { } logits
-                ? backend.BinaryCrossEntropyWithLogitsSum(logits, target)
+                ? backend.BinaryCrossEntropyWithLogitsSum(logits, prediction, target)
                 : backend.BinaryCrossEntropySum(prediction, target);
     }
 }

@@ -37,7 +37,7 @@ public abstract class Model
     public Optimizer? Optimizer { get; private set; }
 
     /// <summary>Where kernels run; the CPU backend (OpenBLAS when installed) unless set before building.</summary>
-    public IComputeBackend Backend { get; set; } = CpuBackend.CreateDefault();
+    public IComputeBackend Backend { get; set; } = CpuBackend.Shared;
 
     /// <summary>Every layer with its path in the model (<c>encoder.0</c>), in forward order.</summary>
     public abstract IEnumerable<(string Path, Layer Layer)> NamedLayers { get; }

@@ -51,7 +51,7 @@ public sealed partial class Graph
     {
         RequireSameShape(logits, target);
         Tensor loss = NewTensor(Shape.Scalar);
-        loss.Span[0] = (float)(Backend.BinaryCrossEntropyWithLogitsSum(logits, target) / logits.Length);
+        loss.Span[0] = (float)(Backend.BinaryCrossEntropyWithLogitsSum(logits, sigmoidOfLogits, target) / logits.Length);
         if (Tracks(logits))
             Record(loss, new TapeEntry { Op = OpCode.BinaryCrossEntropyWithLogits, A = logits, B = target, C = sigmoidOfLogits });
         return loss;

@@ -64,8 +64,9 @@ public interface IComputeBackend
     /// <summary>dp (+)= scale · (p − t) / max(p (1 − p), 1e−12).</summary>
     void BinaryCrossEntropyBackward(Tensor probability, Tensor target, float scale, Tensor dProbability, bool accumulate);
 
-    /// <summary>Σ max(z, 0) − z t + log(1 + e^(−|z|)): the stable form on logits.</summary>
-    double BinaryCrossEntropyWithLogitsSum(Tensor logits, Tensor target);
+    /// <summary>Σ max(z, 0) − z t + log(1 + e^(−|z|)): the stable form on logits. With σ(z) already computed
+    /// (<paramref name="sigmoidOfLogits"/>), log(1 + e^(−|z|)) = −log max(σ(z), 1 − σ(z)), one log and no exp.</summary>
+    double BinaryCrossEntropyWithLogitsSum(Tensor logits, Tensor? sigmoidOfLogits, Tensor target);
 
     /// <summary>dz (+)= scale · (σ(z) − t), with σ(z) passed in when already computed (the model's output).</summary>
     void BinaryCrossEntropyWithLogitsBackward(Tensor logits, Tensor? sigmoidOfLogits, Tensor target, float scale, Tensor dLogits, bool accumulate);

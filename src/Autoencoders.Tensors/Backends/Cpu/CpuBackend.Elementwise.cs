@@ -2,13 +2,21 @@ using System.Numerics.Tensors;
 
 namespace Autoencoders.Tensors.Backends.Cpu;
 
-public sealed partial class CpuBackend
+public sealed unsafe partial class CpuBackend
 {
     public void Unary(UnaryOp op, Tensor x, Tensor y, float parameter)
     {
         RequireSameLength(x, y);
-        ReadOnlySpan<float> input = x.Span;
-        Span<float> output = y.Span;
+        (CurrentJob.Unary, CurrentJob.A, CurrentJob.B, CurrentJob.Scalar0) = (op, x, y, parameter);
+        ForRanges(x.Length, &UnaryRange);
+    }
+
+    private static void UnaryRange(RangeJob job, int start, int end, int part)
+    {
+        ReadOnlySpan<float> input = job.A!.Span[start..end];
+        Span<float> output = job.B!.Span[start..end];
+        float parameter = job.Scalar0;
+        UnaryOp op = job.Unary;
         switch (op)
         {
             case UnaryOp.Relu: TensorPrimitives.Max(input, 0f, output); break;
@@ -28,8 +36,17 @@ public sealed partial class CpuBackend
     public void UnaryBackward(UnaryOp op, Tensor x, Tensor y, Tensor dy, Tensor dx, float parameter, bool accumulate)
     {
         RequireSameLength(x, dx);
-        ReadOnlySpan<float> input = x.Span, output = y.Span, upstream = dy.Span;
-        Span<float> gradient = dx.Span;
+        (CurrentJob.Unary, CurrentJob.A, CurrentJob.B, CurrentJob.C, CurrentJob.D, CurrentJob.Scalar0, CurrentJob.Flag) = (op, x, y, dy, dx, parameter, accumulate);
+        ForRanges(x.Length, &UnaryBackwardRange);
+    }
+
+    private static void UnaryBackwardRange(RangeJob job, int start, int end, int part)
+    {
+        ReadOnlySpan<float> input = job.A!.Span[start..end], output = job.B!.Span[start..end], upstream = job.C!.Span[start..end];
+        Span<float> gradient = job.D!.Span[start..end];
+        float parameter = job.Scalar0;
+        bool accumulate = job.Flag;
+        UnaryOp op = job.Unary;
         switch (op)
         {
             case UnaryOp.Relu: Elementwise.Map(new ReluGradient(), output, upstream, gradient, accumulate); break;

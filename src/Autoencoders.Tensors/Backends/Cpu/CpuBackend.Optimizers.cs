@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 // The optimizer updates, written in PyTorch's operation order so that golden tests agree to float rounding.
-public sealed partial class CpuBackend
+public sealed unsafe partial class CpuBackend
 {
     public void AdamStep(Tensor parameters, Tensor gradients, Tensor firstMoment, Tensor secondMoment,
         float learningRate, float beta1, float beta2, float epsilon, float weightDecay, int step)
@@ -13,13 +13,22 @@ public sealed partial class CpuBackend
         RequireSameLength(parameters, gradients);
         RequireSameLength(parameters, firstMoment);
         RequireSameLength(parameters, secondMoment);
-        float stepSize = learningRate / (1f - MathF.Pow(beta1, step));
-        float correction2Sqrt = MathF.Sqrt(1f - MathF.Pow(beta2, step));
-        ref float p = ref MemoryMarshal.GetReference(parameters.Span);
-        ref float g = ref MemoryMarshal.GetReference(gradients.Span);
-        ref float m = ref MemoryMarshal.GetReference(firstMoment.Span);
-        ref float v = ref MemoryMarshal.GetReference(secondMoment.Span);
-        int length = parameters.Length, width = Vector<float>.Count, i = 0;
+        (CurrentJob.A, CurrentJob.B, CurrentJob.C, CurrentJob.D) = (parameters, gradients, firstMoment, secondMoment);
+        (CurrentJob.Scalar0, CurrentJob.Scalar1, CurrentJob.Scalar2, CurrentJob.Scalar3, CurrentJob.Scalar4) = (learningRate, beta1, beta2, epsilon, weightDecay);
+        CurrentJob.Integer = step;
+        ForRanges(parameters.Length, &AdamRange);
+    }
+
+    private static void AdamRange(RangeJob job, int start, int end, int part)
+    {
+        var (learningRate, beta1, beta2, epsilon, weightDecay) = (job.Scalar0, job.Scalar1, job.Scalar2, job.Scalar3, job.Scalar4);
+        float stepSize = learningRate / (1f - MathF.Pow(beta1, job.Integer));
+        float correction2Sqrt = MathF.Sqrt(1f - MathF.Pow(beta2, job.Integer));
+        ref float p = ref MemoryMarshal.GetReference(job.A!.Span[start..end]);
+        ref float g = ref MemoryMarshal.GetReference(job.B!.Span[start..end]);
+        ref float m = ref MemoryMarshal.GetReference(job.C!.Span[start..end]);
+        ref float v = ref MemoryMarshal.GetReference(job.D!.Span[start..end]);
+        int length = end - start, width = Vector<float>.Count, i = 0;
         var b1 = new Vector<float>(1f - beta1);
         var b2 = new Vector<float>(beta2);
         var oneMinusB2 = new Vector<float>(1f - beta2);

@@ -7,9 +7,23 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// elementwise work through <see cref="TensorPrimitives"/> and our own SIMD kernels.
 /// Set <c>AE_BACKEND=managed</c> to force the managed GEMM.
 /// </summary>
-public sealed partial class CpuBackend : IComputeBackend
+public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
 {
+    // Below this many elements a kernel runs on the calling thread: splitting costs more than it saves.
+    private const int ParallelThreshold = 16_384;
+
+    // Below this many multiply-adds a GEMM is not split.
+    private const long ParallelGemmWork = 1 << 18;
+
     private readonly OpenBlas? blas;
+    private static readonly Lazy<CpuBackend> SharedBackend = new(() => CreateDefault());
+
+    private readonly ParallelRunner runner;
+
+    // Kernels fill a job's fields, then run it: each calling thread gets its own jobs, and the runner
+    // takes one job at a time, so models trained on different threads may share a backend.
+    private readonly ThreadLocal<RangeJob> rangeJobs;
+    private readonly ThreadLocal<GemmJob> gemmJobs = new(() => new GemmJob());
 
     /// <param name="threads">Threads for GEMM; 0 means one per core.</param>
     /// <param name="useOpenBlas">False forces the managed GEMM even where OpenBLAS is installed.</param>
@@ -19,8 +33,19 @@ public sealed partial class CpuBackend : IComputeBackend
             throw new ArgumentOutOfRangeException(nameof(threads), $"expected 0 (one per core) or more threads, received {threads}");
         Threads = threads == 0 ? Environment.ProcessorCount : threads;
         blas = useOpenBlas ? OpenBlas.TryLoad() : null;
-        blas?.SetThreads(Threads);
+        // OpenBLAS runs single-threaded: this backend splits each GEMM over the cores itself, with the same
+        // workers as the elementwise kernels, so no second set of spinning threads competes for the cores.
+        blas?.SetThreads(1);
+        runner = new ParallelRunner(Threads);
+        rangeJobs = new ThreadLocal<RangeJob>(() => new RangeJob(Threads));
     }
+
+    /// <summary>One backend for the whole process (one per core, OpenBLAS unless <c>AE_BACKEND=managed</c>): the default of every model.</summary>
+    public static CpuBackend Shared => SharedBackend.Value;
+
+    public void Dispose() => runner.Dispose();
+
+    private RangeJob CurrentJob => rangeJobs.Value!;
 
     /// <summary>The backend for this process: OpenBLAS unless <c>AE_BACKEND=managed</c>.</summary>
     public static CpuBackend CreateDefault(int threads = 0) =>
@@ -42,7 +67,12 @@ public sealed partial class CpuBackend : IComputeBackend
             throw new ArgumentException(
                 $"matmul shapes do not fit: op(A) is {m}×{k}, op(B) is {kB}×{n}, C is {c.Rows}×{c.Columns} (A {a.Shape}, B {b.Shape}, C {c.Shape})");
         if (blas is not null)
-            blas.Gemm(transposeA, transposeB, m, n, k, alpha, a.Span, a.Columns, b.Span, b.Columns, beta, c.Span, c.Columns);
+        {
+            GemmJob gemm = gemmJobs.Value!;
+            gemm.Set(blas, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
+            runner.Run(gemm, (long)m * n * k >= ParallelGemmWork ? Threads : 1);
+            gemm.Clear();
+        }
         else
             ManagedGemm.Gemm(transposeA, transposeB, m, n, k, alpha, a.Buffer, a.Offset, a.Columns,
                 b.Buffer, b.Offset, b.Columns, beta, c.Buffer, c.Offset, c.Columns, Threads);
@@ -75,6 +105,24 @@ public sealed partial class CpuBackend : IComputeBackend
     }
 
     public void Fill(Tensor destination, float value) => destination.Span.Fill(value);
+
+    /// <summary>Runs <paramref name="body"/> over [0, length) in ranges, on every core when the work is large enough.</summary>
+    private void ForRanges(int length, delegate*<RangeJob, int, int, int, void> body)
+    {
+        RangeJob current = CurrentJob;
+        current.Length = length;
+        current.Body = body;
+        runner.Run(current, length >= ParallelThreshold ? Threads : 1);
+        current.Clear();
+    }
+
+    /// <summary>The sum of the per-part results of the last <see cref="ForRanges"/>, in part order.</summary>
+    private double SumOfPartials()
+    {
+        double total = 0;
+        foreach (double partial in CurrentJob.Partials) total += partial;
+        return total;
+    }
 
     private static void RequireRowLength(Tensor row, Tensor matrix)
     {

@@ -11,6 +11,8 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// </summary>
 internal static class Elementwise
 {
+    private const int SumBlock = 4096;
+
     public static void Map<TFunction>(TFunction f, ReadOnlySpan<float> x, Span<float> destination)
         where TFunction : struct, IUnaryFunction
     {
@@ -78,20 +80,44 @@ internal static class Elementwise
         where TFunction : struct, IBinaryFunction
     {
         CheckLengths(a.Length, b.Length);
-        const int Block = 4096;
         ref float ar = ref MemoryMarshal.GetReference(a);
         ref float br = ref MemoryMarshal.GetReference(b);
         int width = Vector<float>.Count;
         double total = 0;
-        for (int start = 0; start < a.Length; start += Block)
+        for (int start = 0; start < a.Length; start += SumBlock)
         {
-            int end = Math.Min(a.Length, start + Block), i = start;
+            int end = Math.Min(a.Length, start + SumBlock), i = start;
             var lanes = Vector<float>.Zero;
             for (; i + width <= end; i += width)
                 lanes += f.Invoke(Vector.LoadUnsafe(ref ar, (nuint)i), Vector.LoadUnsafe(ref br, (nuint)i));
             float tail = 0f;
             for (; i < end; i++)
                 tail += f.Invoke(Unsafe.Add(ref ar, i), Unsafe.Add(ref br, i));
+            total += (double)Vector.Sum(lanes) + tail;
+        }
+        return total;
+    }
+
+    /// <summary>Σ f(a, b, c), summed as <see cref="Sum{TFunction}(TFunction, ReadOnlySpan{float}, ReadOnlySpan{float})"/> is.</summary>
+    public static double Sum<TFunction>(TFunction f, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c)
+        where TFunction : struct, ITernaryFunction
+    {
+        CheckLengths(a.Length, b.Length);
+        CheckLengths(a.Length, c.Length);
+        ref float ar = ref MemoryMarshal.GetReference(a);
+        ref float br = ref MemoryMarshal.GetReference(b);
+        ref float cr = ref MemoryMarshal.GetReference(c);
+        int width = Vector<float>.Count;
+        double total = 0;
+        for (int start = 0; start < a.Length; start += SumBlock)
+        {
+            int end = Math.Min(a.Length, start + SumBlock), i = start;
+            var lanes = Vector<float>.Zero;
+            for (; i + width <= end; i += width)
+                lanes += f.Invoke(Vector.LoadUnsafe(ref ar, (nuint)i), Vector.LoadUnsafe(ref br, (nuint)i), Vector.LoadUnsafe(ref cr, (nuint)i));
+            float tail = 0f;
+            for (; i < end; i++)
+                tail += f.Invoke(Unsafe.Add(ref ar, i), Unsafe.Add(ref br, i), Unsafe.Add(ref cr, i));
             total += (double)Vector.Sum(lanes) + tail;
         }
         return total;

@@ -57,6 +57,16 @@ internal readonly struct BinaryCrossEntropyWithLogits : IBinaryFunction
         Vector.Max(z, Vector<float>.Zero) - z * t + Vector.Log(Vector<float>.One + Vector.Exp(-Vector.Abs(z)));
 }
 
+/// <summary>The same as <see cref="BinaryCrossEntropyWithLogits"/> given p = σ(z) too:
+/// max(z, 0) − z t − log max(p, 1 − p). The log's argument is at least ½, so it is well conditioned.</summary>
+internal readonly struct BinaryCrossEntropyWithSigmoid : ITernaryFunction
+{
+    public float Invoke(float z, float p, float t) => MathF.Max(z, 0f) - z * t - MathF.Log(MathF.Max(p, 1f - p));
+
+    public Vector<float> Invoke(Vector<float> z, Vector<float> p, Vector<float> t) =>
+        Vector.Max(z, Vector<float>.Zero) - z * t - Vector.Log(Vector.Max(p, Vector<float>.One - p));
+}
+
 /// <summary>scale · (σ(z) − t), computing σ(z) from the logits.</summary>
 internal readonly struct BinaryCrossEntropyWithLogitsGradient(float scale) : IBinaryFunction
 {

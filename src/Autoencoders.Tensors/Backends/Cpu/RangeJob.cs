@@ -1,0 +1,34 @@
+namespace Autoencoders.Tensors.Backends.Cpu;
+
+/// <summary>
+/// An elementwise kernel split into contiguous ranges: its operands sit in fields and its body is a
+/// pointer to a static method, so handing it to the <see cref="ParallelRunner"/> allocates nothing.
+/// One instance per backend, reused by every kernel.
+/// </summary>
+internal sealed unsafe class RangeJob : IParallelJob
+{
+    public delegate*<RangeJob, int, int, int, void> Body;
+    public int Length;
+    public Tensor? A, B, C, D;
+    public float Scalar0, Scalar1, Scalar2, Scalar3, Scalar4;
+    public int Integer;
+    public bool Flag;
+    public UnaryOp Unary;
+
+    /// <summary>Per-part results of a reduction, added in part order so that sums do not depend on timing.</summary>
+    public readonly double[] Partials;
+
+    public RangeJob(int threads) => Partials = new double[threads];
+
+    public void Execute(int part, int parts)
+    {
+        var (start, end) = ParallelRunner.Range(Length, part, parts);
+        Partials[part] = 0;
+        if (end > start) Body(this, start, end, part);
+    }
+
+    public void Clear()
+    {
+        A = B = C = D = null;
+    }
+}
