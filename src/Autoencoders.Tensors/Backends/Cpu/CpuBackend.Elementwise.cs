@@ -100,7 +100,13 @@ public sealed unsafe partial class CpuBackend
         ReadOnlySpan<float> input = x.Span;
         Span<float> output = y.Span;
         for (int start = 0; start < input.Length; start += columns)
-            TensorPrimitives.SoftMax(input.Slice(start, columns), output.Slice(start, columns));
+        {
+            // e^(x − max x) / Σ: subtracting the row's maximum keeps exp from overflowing (TensorPrimitives.SoftMax does not).
+            var row = output.Slice(start, columns);
+            TensorPrimitives.Subtract(input.Slice(start, columns), TensorPrimitives.Max(input.Slice(start, columns)), row);
+            TensorPrimitives.Exp(row, row);
+            TensorPrimitives.Divide(row, TensorPrimitives.Sum(row), row);
+        }
     }
 
     // dx = y ∘ (dy − ⟨dy, y⟩) per row.
