@@ -13,7 +13,7 @@ public sealed class ParameterSet
 
     public ParameterSet(IReadOnlyList<(string Path, Parameter Parameter)> parameters)
     {
-        Entries = [.. parameters.Where(p => p.Parameter.Trainable), .. parameters.Where(p => !p.Parameter.Trainable)];
+        entries = [.. parameters.Where(p => p.Parameter.Trainable), .. parameters.Where(p => !p.Parameter.Trainable)];
         int total = checked(Entries.Sum(p => p.Parameter.Count));
         TrainableCount = Entries.Where(p => p.Parameter.Trainable).Sum(p => p.Parameter.Count);
         values = GC.AllocateArray<float>(Math.Max(total, 1), pinned: true);
@@ -33,8 +33,11 @@ public sealed class ParameterSet
         TrainableGradients = new Tensor(gradients, 0, new Shape(Math.Max(TrainableCount, 1)));
     }
 
+    // An array, so that the per-batch loops over it allocate no enumerator.
+    private readonly (string Path, Parameter Parameter)[] entries;
+
     /// <summary>Each parameter with its full path (<c>encoder.0.kernel</c>), trainable ones first.</summary>
-    public IReadOnlyList<(string Path, Parameter Parameter)> Entries { get; }
+    public IReadOnlyList<(string Path, Parameter Parameter)> Entries => entries;
 
     public int TotalCount { get; }
 
@@ -50,14 +53,14 @@ public sealed class ParameterSet
     /// <summary>Marks every gradient unwritten, so the next backward pass overwrites instead of adding.</summary>
     public void BeginBackward()
     {
-        foreach (var (_, parameter) in Entries)
+        foreach (var (_, parameter) in entries)
             parameter.Value.GradientWritten = false;
     }
 
     /// <summary>Zeroes the gradients that the backward pass did not reach (parameters unused this step).</summary>
     public void EndBackward()
     {
-        foreach (var (_, parameter) in Entries)
+        foreach (var (_, parameter) in entries)
             if (parameter.Trainable && !parameter.Value.GradientWritten)
                 parameter.Value.Grad!.Span.Clear();
     }

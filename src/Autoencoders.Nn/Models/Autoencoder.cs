@@ -11,16 +11,19 @@ namespace Autoencoders.Nn.Models;
 /// </summary>
 public sealed class Autoencoder : Model
 {
-    public Autoencoder(IEnumerable<Layer> encoder, IEnumerable<Layer> decoder)
+    public Autoencoder(IEnumerable<Layer> encoderLayers, IEnumerable<Layer> decoderLayers)
     {
-        Encoder = [.. encoder];
-        Decoder = [.. decoder];
+        encoder = [.. encoderLayers];
+        decoder = [.. decoderLayers];
         Name = "autoencoder";
     }
 
-    public IReadOnlyList<Layer> Encoder { get; }
+    // Arrays, not interfaces, so that the per-batch loops over them allocate no enumerator.
+    private readonly Layer[] encoder, decoder;
 
-    public IReadOnlyList<Layer> Decoder { get; }
+    public IReadOnlyList<Layer> Encoder => encoder;
+
+    public IReadOnlyList<Layer> Decoder => decoder;
 
     /// <summary>The per-sample shape of the code; available once built.</summary>
     public Shape CodeShape => Encoder[^1].OutputShape;
@@ -34,13 +37,13 @@ public sealed class Autoencoder : Model
 
     public Tensor EncodeBatch(Graph graph, Tensor x, bool training)
     {
-        foreach (var layer in Encoder) x = layer.Forward(graph, x, training);
+        foreach (var layer in encoder) x = layer.Forward(graph, x, training);
         return x;
     }
 
     public Tensor DecodeBatch(Graph graph, Tensor code, bool training)
     {
-        foreach (var layer in Decoder) code = layer.Forward(graph, code, training);
+        foreach (var layer in decoder) code = layer.Forward(graph, code, training);
         return code;
     }
 

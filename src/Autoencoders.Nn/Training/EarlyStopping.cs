@@ -42,7 +42,7 @@ public sealed class EarlyStopping(int patience = 3, double minDelta = 0, bool re
             if (RestoreBestWeights) bestWeights = context.Model.Parameters.Snapshot();
             return;
         }
-        if (++epochsWithoutImprovement > Patience)
+        if (++epochsWithoutImprovement >= Patience) // as Keras: patience 2 stops at the second epoch without improvement
         {
             context.StopTraining = true;
             StoppedEpoch = logs.Epoch;

@@ -15,6 +15,8 @@ internal sealed class Trainer(Model model, FitOptions options)
     // Keeps the shuffle stream apart from the weight-initialisation stream that Build draws from the same seed.
     private const ulong ShuffleStream = 0x5DEECE66DUL;
 
+    private Callback[] callbacks = [];
+
     public History Run(IBatchSource inputs, IBatchSource? targets)
     {
         options.Validate();
@@ -28,19 +30,20 @@ internal sealed class Trainer(Model model, FitOptions options)
         var history = new History();
         var batches = new BatchIterator(train, options.BatchSize, options.Shuffle, new DeterministicRandom((ulong)options.Seed ^ ShuffleStream));
         var context = new TrainingContext(model, options, history, train.Count, batches.BatchesPerEpoch);
-        foreach (var callback in options.Callbacks) callback.OnTrainBegin(context);
+        callbacks = [.. options.Callbacks]; // an array, so that raising events per batch allocates no enumerator
+        foreach (var callback in callbacks) callback.OnTrainBegin(context);
         for (int epoch = 1; epoch <= options.Epochs && !context.StopTraining; epoch++)
         {
-            foreach (var callback in options.Callbacks) callback.OnEpochBegin(context, epoch);
+            foreach (var callback in callbacks) callback.OnEpochBegin(context, epoch);
             var clock = Stopwatch.StartNew();
             double lossSum = RunEpoch(epoch, batches, train.Count, trainTargets, context);
             double seconds = clock.Elapsed.TotalSeconds;
             double? validationLoss = validation is null ? null : model.Evaluate(validation, validationTargets);
             var logs = new EpochLogs(epoch, lossSum / train.Count, validationLoss, seconds, train.Count / seconds);
             history.Add(logs);
-            foreach (var callback in options.Callbacks) callback.OnEpochEnd(context, logs);
+            foreach (var callback in callbacks) callback.OnEpochEnd(context, logs);
         }
-        foreach (var callback in options.Callbacks) callback.OnTrainEnd(context);
+        foreach (var callback in callbacks) callback.OnTrainEnd(context);
         return history;
     }
 
@@ -77,7 +80,7 @@ internal sealed class Trainer(Model model, FitOptions options)
                 throw new InvalidOperationException($"training diverged: the loss became {batchLoss} at epoch {epoch}, batch {batch + 1}; try a lower learning rate");
             lossSum += (double)batchLoss * rows;
             var logs = new BatchLogs(epoch, batch, rows, batchLoss);
-            foreach (var callback in options.Callbacks) callback.OnBatchEnd(context, logs);
+            foreach (var callback in callbacks) callback.OnBatchEnd(context, logs);
         }
         return lossSum;
     }

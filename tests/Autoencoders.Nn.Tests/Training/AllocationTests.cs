@@ -1,0 +1,46 @@
+using Autoencoders.Nn.Losses;
+using Autoencoders.Nn.Optimizers;
+using Autoencoders.Nn.Training;
+
+namespace Autoencoders.Nn.Tests.Training;
+
+/// <summary>Once warm, a training step allocates nothing: the graph reuses its tensors and the optimizer its state.</summary>
+public sealed class AllocationTests
+{
+    private const int FirstMeasuredBatch = 5, LastMeasuredBatch = 50;
+
+    public static TheoryData<string, string> Setups => new()
+    {
+        { "adam", "mse" },
+        { "sgd", "bce" },
+        { "rmsprop", "rmse" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Setups))]
+    public void StepsAfterWarmUpAllocateNothing(string optimizer, string loss)
+    {
+        var data = LowRankData.Create(count: 1000);
+        var model = TinyModels.Compiled(Optimizer.Parse(optimizer, 1e-3f), Loss.Parse(loss));
+        var meter = new AllocationMeter(batches: 125);
+
+        // 1000 samples in batches of 8: one epoch of 125 equal batches, measured between batches 5 and 50.
+        model.Fit(data, new FitOptions { Epochs = 1, BatchSize = 8, Callbacks = [meter] });
+
+        long allocated = meter.AllocatedBytes[LastMeasuredBatch] - meter.AllocatedBytes[FirstMeasuredBatch];
+        Assert.True(allocated == 0,
+            $"{optimizer}/{loss}: {allocated} bytes over {LastMeasuredBatch - FirstMeasuredBatch} batches; per batch: " +
+            string.Join(" ", Enumerable.Range(FirstMeasuredBatch, LastMeasuredBatch - FirstMeasuredBatch).Select(b => meter.AllocatedBytes[b + 1] - meter.AllocatedBytes[b])));
+    }
+
+    /// <summary>Reads the thread's allocation counter at the end of each batch into an array sized up front, so it allocates nothing itself.</summary>
+    private sealed class AllocationMeter(int batches) : Callback
+    {
+        public long[] AllocatedBytes { get; } = new long[batches];
+
+        public override void OnBatchEnd(TrainingContext context, BatchLogs logs)
+        {
+            if (logs.Epoch == 1) AllocatedBytes[logs.Batch] = GC.GetAllocatedBytesForCurrentThread();
+        }
+    }
+}
