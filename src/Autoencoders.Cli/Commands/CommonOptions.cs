@@ -15,7 +15,7 @@ internal static class CommonOptions
         new("--threads") { Description = "threads for the math kernels (default: one per core)", DefaultValueFactory = _ => 0, HelpName = "N" };
 
     public static Option<int?> Limit() =>
-        new("--limit") { Description = "use only the first N training samples", HelpName = "N" };
+        new("--limit") { Description = "train on the first N training samples only (the test split stays whole)", HelpName = "N" };
 
     /// <summary>Loads the dataset, mapping the loaders' errors to one-line usage errors.</summary>
     public static DatasetSplit LoadData(string nameOrPath, int? limit)
@@ -23,7 +23,10 @@ internal static class CommonOptions
         if (limit is <= 0)
             throw new UsageException($"--limit must be a positive number of samples, received {limit}");
         DatasetSplit split = DatasetCatalog.Load(nameOrPath);
-        return limit is { } n ? split.Limit(Math.Min(n, split.Train.Count)) : split;
+        if (limit is not { } n || n >= split.Train.Count)
+            return split;
+        // Only the training part: figures on the test split stay comparable with unlimited runs.
+        return split with { Train = split.Train.Limit(n), Description = $"{split.Description}; training on its first {n:N0} samples" };
     }
 
     public static int Positive(int value, string option) =>
