@@ -3,7 +3,8 @@ namespace Autoencoders.Data.Tests;
 /// <summary>The MNIST cache, exercised with fake downloaders only: these tests never touch the network.</summary>
 public sealed class MnistCacheTests : IDisposable
 {
-    private const string SharedMnist = "/work/shared/data/mnist";
+    private const string SharedMnistToken = TestFolders.SharedMnist;
+    private static readonly string SharedMnist = TestFolders.Resolve(SharedMnistToken);
     private readonly TemporaryFolder cacheRoot = new();
 
     public void Dispose() => cacheRoot.Dispose();
@@ -45,7 +46,7 @@ public sealed class MnistCacheTests : IDisposable
         Assert.False(File.Exists(Path.Combine(MnistFolder, "t10k-labels-idx1-ubyte.gz")));
     }
 
-    [RequiresFolderFact(SharedMnist)]
+    [RequiresFolderFact(SharedMnistToken)]
     public void VerifiedDownloadIsWrittenOnceAndThenReused()
     {
         byte[] real = File.ReadAllBytes(Path.Combine(SharedMnist, "t10k-labels-idx1-ubyte.gz"));

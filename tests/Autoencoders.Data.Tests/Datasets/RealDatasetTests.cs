@@ -4,7 +4,8 @@ namespace Autoencoders.Data.Tests;
 public sealed class RealDatasetTests
 {
     private const string FashionMnistFolder = "/usr/share/datasets/fashion-mnist";
-    private const string MnistTestFolder = "/work/shared/data/mnist";
+    private const string MnistTestFolderToken = TestFolders.SharedMnist;
+    private static readonly string MnistTestFolder = TestFolders.Resolve(MnistTestFolderToken);
 
     [RequiresFolderFact(FashionMnistFolder)]
     public void FashionMnistHasSixtyThousandTrainingAndTenThousandTestImages()
@@ -27,7 +28,7 @@ public sealed class RealDatasetTests
         }
     }
 
-    [RequiresFolderFact(MnistTestFolder)]
+    [RequiresFolderFact(MnistTestFolderToken)]
     public void MnistTestFolderIsSplitEightThousandToTwoThousand()
     {
         DatasetSplit split = DatasetCatalog.Load(MnistTestFolder);

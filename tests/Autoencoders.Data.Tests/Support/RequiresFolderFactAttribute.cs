@@ -5,9 +5,9 @@ public sealed class RequiresFolderFactAttribute : FactAttribute
 {
     public RequiresFolderFactAttribute(string folder)
     {
-        if (!Directory.Exists(folder))
+        if (!Directory.Exists(TestFolders.Resolve(folder)))
         {
-            Skip = $"{folder} is not present on this machine";
+            Skip = $"{TestFolders.Resolve(folder)} is not present on this machine";
         }
     }
 }
