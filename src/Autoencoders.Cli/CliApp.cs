@@ -23,7 +23,9 @@ public static class CliApp
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.WriteLine($"ae: {OneLine(parsed.Errors[0].Message)} (see ae {string.Join(' ', CommandPath(parsed))} --help)");
+            // "Unrecognized command or argument 'x'" says more than the "Required command was not provided" it causes.
+            var first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            error.WriteLine($"ae: {OneLine(first.Message)} (see {string.Join(' ', ["ae", .. CommandPath(parsed)])} --help)");
             return ExitCodes.BadInput;
         }
         try
@@ -45,9 +47,10 @@ public static class CliApp
 
     /// <summary>Failures caused by what the user passed, as opposed to bugs.</summary>
     private static bool IsBadInput(Exception failure) => failure is UsageException or InvalidDataException
-        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or FormatException;
+        or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or FormatException
+        or Nn.Training.TrainingDivergedException;
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 
     private static IEnumerable<string> CommandPath(ParseResult parsed)
     {

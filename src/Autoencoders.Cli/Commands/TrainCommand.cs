@@ -62,13 +62,17 @@ internal static class TrainCommand
         var loss = settings.Loss is null ? presetLoss : Loss.Parse(settings.Loss);
         autoencoder.Compile(Optimizer.Parse(settings.Optimizer, settings.LearningRate), loss);
 
-        Directory.CreateDirectory(settings.Out);
         string modelPath = Path.Combine(settings.Out, "model.safetensors");
         var metadata = settings.ToMetadata();
         var callbacks = new List<Callback>
         {
-            // A checkpoint every epoch: an interrupted run keeps its last finished epoch.
-            new EpochHook((context, _) => ModelFile.Save(context.Model, modelPath, metadata)),
+            // A checkpoint every epoch: an interrupted run keeps its last finished epoch. The folder is made only
+            // now, so that a run that fails before its first epoch ends leaves nothing behind.
+            new EpochHook((context, _) =>
+            {
+                Directory.CreateDirectory(settings.Out);
+                ModelFile.Save(context.Model, modelPath, metadata);
+            }),
         };
         EarlyStopping? earlyStopping = settings.Patience is { } p ? new EarlyStopping(p) : null;
         if (earlyStopping is not null) callbacks.Add(earlyStopping);

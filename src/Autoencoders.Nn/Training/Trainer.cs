@@ -77,7 +77,7 @@ internal sealed class Trainer(Model model, FitOptions options)
 
             float batchLoss = value.ToScalar();
             if (!float.IsFinite(batchLoss))
-                throw new InvalidOperationException($"training diverged: the loss became {batchLoss} at epoch {epoch}, batch {batch + 1}; try a lower learning rate");
+                throw new TrainingDivergedException($"training diverged: the loss became {batchLoss} at epoch {epoch}, batch {batch + 1}; try a lower learning rate");
             lossSum += (double)batchLoss * rows;
             var logs = new BatchLogs(epoch, batch, rows, batchLoss);
             foreach (var callback in callbacks) callback.OnBatchEnd(context, logs);

@@ -1,0 +1,59 @@
+namespace Autoencoders.Cli.Tests.Commands;
+
+/// <summary><c>--help</c> works everywhere and lists every option the command really has.</summary>
+public sealed class HelpTests
+{
+    public static TheoryData<string> CommandNames => [.. CliApp.CreateRoot(TextWriter.Null).Subcommands.Select(c => c.Name)];
+
+    [Fact]
+    public void RootHelpListsEveryCommand()
+    {
+        var result = Ae.Run("--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Error);
+        Assert.Contains("Usage:", result.Output);
+        foreach (string name in new[] { "train", "encode", "summary", "demo" })
+            Assert.Contains(name, result.Output);
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandNames))]
+    public void CommandHelpListsEveryOption(string name)
+    {
+        var command = CliApp.CreateRoot(TextWriter.Null).Subcommands.Single(c => c.Name == name);
+
+        var result = Ae.Run(name, "--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Error);
+        Assert.Contains(command.Description!, result.Output);
+        Assert.NotEmpty(command.Options.Cast<System.CommandLine.Symbol>().Concat(command.Arguments));
+        foreach (var option in command.Options)
+        {
+            Assert.Contains(option.Name, result.Output);
+            if (option.Description is { } description && option.Name != "--help")
+                Assert.Contains(description[..Math.Min(description.Length, 25)], result.Output);
+        }
+        foreach (var argument in command.Arguments)
+            Assert.Contains(argument.Name, result.Output);
+    }
+
+    [Fact]
+    public void TrainHelpListsTheExpectedOptions()
+    {
+        string help = Ae.Run("train", "--help").Output;
+
+        foreach (string option in new[] { "--data", "--model", "--code", "--epochs", "--batch", "--loss", "--optimizer", "--lr", "--seed", "--validation-split", "--early-stopping", "--limit", "--threads", "--out" })
+            Assert.Contains(option, help);
+    }
+
+    [Fact]
+    public void ShortHelpFlagWorksToo()
+    {
+        var result = Ae.Run("encode", "-h");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--plot", result.Output);
+    }
+}
