@@ -100,7 +100,7 @@ public sealed class FitTests
         var model = new Sequential(new Dense(20));
         model.Compile(new Sgd(1e12f), Loss.MeanSquaredError);
 
-        var error = Assert.Throws<InvalidOperationException>(() => model.Fit(data, new FitOptions { Epochs = 3, BatchSize = 32 }));
+        var error = Assert.Throws<TrainingDivergedException>(() => model.Fit(data, new FitOptions { Epochs = 3, BatchSize = 32 }));
 
         Assert.StartsWith("training diverged: the loss became ", error.Message);
         Assert.Contains("at epoch 1, batch ", error.Message);
