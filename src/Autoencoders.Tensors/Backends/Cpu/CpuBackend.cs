@@ -37,7 +37,7 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         // workers as the elementwise kernels, so no second set of spinning threads competes for the cores.
         blas?.SetThreads(1);
         runner = new ParallelRunner(Threads);
-        rangeJobs = new ThreadLocal<RangeJob>(() => new RangeJob(Threads));
+        rangeJobs = new ThreadLocal<RangeJob>(() => new RangeJob(runner.MaxChunks));
     }
 
     /// <summary>One backend for the whole process (one per core, OpenBLAS unless <c>AE_BACKEND=managed</c>): the default of every model.</summary>
@@ -70,7 +70,7 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         {
             GemmJob gemm = gemmJobs.Value!;
             gemm.Set(blas, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
-            runner.Run(gemm, (long)m * n * k >= ParallelGemmWork ? Threads : 1);
+            runner.Run(gemm, (long)m * n * k >= ParallelGemmWork ? runner.MaxChunks : 1);
             gemm.Clear();
         }
         else
@@ -112,15 +112,17 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         RangeJob current = CurrentJob;
         current.Length = length;
         current.Body = body;
-        runner.Run(current, length >= ParallelThreshold ? Threads : 1);
+        runner.Run(current, length >= ParallelThreshold ? runner.MaxChunks : 1);
         current.Clear();
     }
 
-    /// <summary>The sum of the per-part results of the last <see cref="ForRanges"/>, in part order.</summary>
+    /// <summary>The sum of the per-chunk results of the last <see cref="ForRanges"/>, in chunk order: the same
+    /// whichever threads ran the chunks.</summary>
     private double SumOfPartials()
     {
+        RangeJob current = CurrentJob;
         double total = 0;
-        foreach (double partial in CurrentJob.Partials) total += partial;
+        for (int i = 0; i < current.PartialCount; i++) total += current.Partials[i];
         return total;
     }
 

@@ -1,31 +1,39 @@
 namespace Autoencoders.Tensors.Backends.Cpu;
 
-/// <summary>A piece of work split into <c>parts</c> equal parts, one per thread.</summary>
+/// <summary>A piece of work split into <c>parts</c> chunks that may run in any order, on any thread.</summary>
 internal interface IParallelJob
 {
     void Execute(int part, int parts);
 }
 
 /// <summary>
-/// Runs a job on every core: the calling thread does part 0, persistent worker threads the rest.
+/// Runs a job on every core. A job is cut into more chunks than there are threads, and the calling thread
+/// and persistent workers claim chunks until none is left, so a worker that the OS has descheduled (another
+/// process on the machine) delays a job by at most the chunk it holds, never by its whole share.
 /// Workers spin for about a millisecond after each job before they block, because a training step is a
-/// stream of short kernels and waking a blocked thread costs more than most of them take (OpenBLAS's
-/// own threads wait the same way). No allocation per job; callers on several threads take turns.
+/// stream of short kernels and waking a blocked thread costs more than most of them take.
+/// No allocation per job; callers on several threads take turns.
 /// </summary>
 internal sealed class ParallelRunner : IDisposable
 {
+    /// <summary>Chunks per thread: more balance the load, fewer cost less per chunk.</summary>
+    public const int ChunksPerThread = 4;
+
     private const int SpinsBeforeBlocking = 20_000;
 
     private readonly Thread[] workers;
     private readonly ManualResetEventSlim[] wakeUp;
     private readonly int[] sleeping;
+    private readonly Lock gate = new();
     private IParallelJob? job;
-    private int parts;
-    private int generation;
-    private int pending;
+    private int chunks;
+
+    // (generation << 32) | next unclaimed chunk. A claim is a compare-and-swap on the whole ticket, so a
+    // worker that wakes up after its job ended cannot claim a chunk of the next job under the old one's fields.
+    private long ticket;
+    private int unfinished;
     private volatile bool disposed;
     private Exception? failure;
-    private readonly Lock gate = new();
 
     public ParallelRunner(int threads)
     {
@@ -44,30 +52,33 @@ internal sealed class ParallelRunner : IDisposable
 
     public int Threads { get; }
 
-    /// <summary>Runs <paramref name="work"/> in min(<paramref name="partCount"/>, Threads) parts and returns when all are done.</summary>
-    public void Run(IParallelJob work, int partCount)
+    /// <summary>The most chunks a job is cut into: size per-chunk result arrays by it.</summary>
+    public int MaxChunks => Threads * ChunksPerThread;
+
+    /// <summary>Runs <paramref name="work"/> as <paramref name="chunkCount"/> chunks (1 runs it here, whole) and returns when all are done.</summary>
+    public void Run(IParallelJob work, int chunkCount)
     {
-        int count = Math.Min(partCount, Threads);
-        if (count <= 1)
+        if (chunkCount <= 1 || Threads == 1)
         {
             work.Execute(0, 1);
             return;
         }
         lock (gate)
-            RunOnAll(work, count);
+            RunChunks(work, Math.Min(chunkCount, MaxChunks));
     }
 
-    private void RunOnAll(IParallelJob work, int count)
+    private void RunChunks(IParallelJob work, int count)
     {
         job = work;
-        parts = count;
-        Volatile.Write(ref pending, count - 1);
-        Interlocked.Increment(ref generation); // full fence: publishes job, parts and pending
-        for (int i = 0; i < count - 1; i++)
+        chunks = count;
+        Volatile.Write(ref unfinished, count);
+        long generation = (Volatile.Read(ref ticket) >> 32) + 1;
+        Interlocked.Exchange(ref ticket, generation << 32); // full fence: publishes job, chunks and unfinished
+        for (int i = 0; i < workers.Length; i++)
             if (Volatile.Read(ref sleeping[i]) == 1) wakeUp[i].Set();
-        work.Execute(0, count);
+        ClaimAndRun(generation, work, count);
         var spin = new SpinWait();
-        while (Volatile.Read(ref pending) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        while (Volatile.Read(ref unfinished) != 0) spin.SpinOnce(sleep1Threshold: -1);
         job = null;
         if (failure is { } error)
         {
@@ -76,13 +87,34 @@ internal sealed class ParallelRunner : IDisposable
         }
     }
 
+    /// <summary>Claims chunks of <paramref name="generation"/>'s job one at a time and runs them.</summary>
+    private void ClaimAndRun(long generation, IParallelJob work, int count)
+    {
+        while (true)
+        {
+            long current = Volatile.Read(ref ticket);
+            int chunk = (int)(current & 0xFFFF_FFFF);
+            if (current >> 32 != generation || chunk >= count) return;
+            if (Interlocked.CompareExchange(ref ticket, current + 1, current) != current) continue;
+            try
+            {
+                work.Execute(chunk, count);
+            }
+            catch (Exception error)
+            {
+                failure = error;
+            }
+            Interlocked.Decrement(ref unfinished);
+        }
+    }
+
     private void WorkerLoop(int index)
     {
-        int seen = 0;
+        long seen = 0;
         while (!disposed)
         {
             int spins = 0;
-            while (Volatile.Read(ref generation) == seen)
+            while (Volatile.Read(ref ticket) >> 32 == seen)
             {
                 if (disposed) return;
                 if (++spins < SpinsBeforeBlocking)
@@ -91,22 +123,16 @@ internal sealed class ParallelRunner : IDisposable
                     continue;
                 }
                 wakeUp[index].Reset();
-                Interlocked.Exchange(ref sleeping[index], 1); // full fence, paired with Run's increment
-                if (Volatile.Read(ref generation) == seen && !disposed) wakeUp[index].Wait();
+                Interlocked.Exchange(ref sleeping[index], 1); // full fence, paired with RunChunks' exchange
+                if (Volatile.Read(ref ticket) >> 32 == seen && !disposed) wakeUp[index].Wait();
                 Volatile.Write(ref sleeping[index], 0);
                 spins = 0;
             }
-            seen = Volatile.Read(ref generation);
-            if (index + 1 >= parts) continue; // a job of fewer parts than threads leaves this worker out
-            try
-            {
-                job!.Execute(index + 1, parts);
-            }
-            catch (Exception error)
-            {
-                failure = error;
-            }
-            Interlocked.Decrement(ref pending);
+            seen = Volatile.Read(ref ticket) >> 32;
+            // Read after the generation: if that job has already ended, every claim below fails.
+            IParallelJob? work = job;
+            int count = chunks;
+            if (work is not null) ClaimAndRun(seen, work, count);
         }
     }
 

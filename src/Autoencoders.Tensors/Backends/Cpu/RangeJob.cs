@@ -15,14 +15,18 @@ internal sealed unsafe class RangeJob : IParallelJob
     public bool Flag;
     public UnaryOp Unary;
 
-    /// <summary>Per-part results of a reduction, added in part order so that sums do not depend on timing.</summary>
+    /// <summary>Per-chunk results of a reduction, added in chunk order so that sums do not depend on timing.</summary>
     public readonly double[] Partials;
 
-    public RangeJob(int threads) => Partials = new double[threads];
+    /// <summary>How many chunks the last run had: the entries of <see cref="Partials"/> that count.</summary>
+    public int PartialCount;
+
+    public RangeJob(int maxChunks) => Partials = new double[maxChunks];
 
     public void Execute(int part, int parts)
     {
         var (start, end) = ParallelRunner.Range(Length, part, parts);
+        PartialCount = parts;
         Partials[part] = 0;
         if (end > start) Body(this, start, end, part);
     }
