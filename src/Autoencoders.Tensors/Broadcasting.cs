@@ -13,7 +13,7 @@ public static class Broadcasting
             int da = DimensionFromEnd(a, rank - 1 - i), db = DimensionFromEnd(b, rank - 1 - i);
             if (da != db && da != 1 && db != 1)
                 throw new ArgumentException($"shapes {a} and {b} do not broadcast: dimension {i} is {da} versus {db}");
-            dims[i] = Math.Max(da, db);
+            dims[i] = da == 1 ? db : da; // not Max: a size-0 dimension must stay 0 against a 1
         }
         return new Shape(dims);
     }

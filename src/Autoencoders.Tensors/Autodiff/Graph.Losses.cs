@@ -10,15 +10,19 @@ public sealed partial class Graph
         RequireSameShape(prediction, target);
         Tensor loss = NewTensor(Shape.Scalar);
         loss.Span[0] = (float)(Backend.SquaredErrorSum(prediction, target) / prediction.Length);
-        if (Tracks(prediction))
+        if (Tracks(prediction, target))
             Record(loss, new TapeEntry { Op = OpCode.SquaredError, A = prediction, B = target });
         return loss;
     }
 
     private void SquaredErrorBackward(ref TapeEntry e)
     {
+        float scale = GradOfOutput(e).Span[0] / e.A.Length;
         if (GradientOf(e.A, out bool accumulate) is { } dp)
-            Backend.SquaredErrorBackward(e.A, e.B!, GradOfOutput(e).Span[0] / e.A.Length, dp, accumulate);
+            Backend.SquaredErrorBackward(e.A, e.B!, scale, dp, accumulate);
+        // (p − t)² is symmetric, so the target's gradient is the same kernel with the roles swapped: 2(t − p).
+        if (GradientOf(e.B!, out bool accumulateTarget) is { } dt)
+            Backend.SquaredErrorBackward(e.B!, e.A, scale, dt, accumulateTarget);
     }
 
     /// <summary>√mean((p − t)²), composed from the primitives.</summary>

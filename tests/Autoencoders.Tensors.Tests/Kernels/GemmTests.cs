@@ -1,63 +1,129 @@
 using Autoencoders.Tensors.Backends.Cpu;
+using static Autoencoders.Tensors.Tests.TestTensors;
 
 namespace Autoencoders.Tensors.Tests.Kernels;
 
-/// <summary>Both GEMMs (OpenBLAS split over threads, and the managed one) against a naive loop in double, at awkward sizes.</summary>
+/// <summary>
+/// Both GEMMs (OpenBLAS split over the backend's threads, and the managed SIMD one) against a naive triple loop
+/// in double: every m, n, k in {1, 3, 7, 8, 9, 17, 33, 64, 65, 127} (either side of the SIMD widths and of the
+/// managed kernel's 4-row panels), all four transpose combinations, alpha and beta other than 1 and 0, and
+/// operands that are views at non-zero offsets into larger buffers, whose other elements must stay untouched.
+/// Tolerance: 1e-5 of Σₚ |alpha · a · b| + |beta · c|, the scale of float32 rounding over k ≤ 300 terms.
+/// </summary>
 public sealed class GemmTests
 {
-    private static readonly CpuBackend OpenBlas = new(threads: 2);
-    private static readonly CpuBackend Managed = new(threads: 2, useOpenBlas: false);
+    private static readonly int[] Sizes = [1, 3, 7, 8, 9, 17, 33, 64, 65, 127];
 
-    public static TheoryData<int, int, int> Sizes => new() { { 1, 1, 1 }, { 3, 7, 9 }, { 8, 17, 1 }, { 33, 9, 64 }, { 65, 127, 3 }, { 127, 65, 17 }, { 300, 40, 50 }, { 40, 300, 64 } };
+    public static TheoryData<int> Rows => new(Sizes);
+
+    public static TheoryData<int, int, int> Large => new() { { 300, 40, 50 }, { 40, 300, 64 }, { 257, 129, 31 }, { 128, 128, 128 } };
+
+    [OpenBlasTheory]
+    [MemberData(nameof(Rows))]
+    public void OpenBlasMatchesANaiveLoop(int m) => EveryShape(OpenBlas(), m);
 
     [Theory]
-    [MemberData(nameof(Sizes))]
-    public void OpenBlasMatchesNaive(int m, int n, int k)
+    [MemberData(nameof(Rows))]
+    public void ManagedMatchesANaiveLoop(int m) => EveryShape(TestBackends.Managed, m);
+
+    // Above the backend's threshold (2^18 multiply-adds) the GEMM is split by rows (m ≥ n) or columns (m < n).
+    [OpenBlasTheory]
+    [MemberData(nameof(Large))]
+    public void OpenBlasSplitOverThreadsMatchesANaiveLoop(int m, int n, int k) => AllTransposes(OpenBlas(), m, n, k);
+
+    [Theory]
+    [MemberData(nameof(Large))]
+    public void ManagedSplitOverThreadsMatchesANaiveLoop(int m, int n, int k) => AllTransposes(TestBackends.Managed, m, n, k);
+
+    [OpenBlasFact]
+    public void OpenBlasBetaZeroIgnoresWhateverCHeld() => BetaZero(OpenBlas());
+
+    [Fact]
+    public void ManagedBetaZeroIgnoresWhateverCHeld() => BetaZero(TestBackends.Managed);
+
+    [OpenBlasFact]
+    public void OpenBlasEmptyDimensions() => EmptyDimensions(OpenBlas());
+
+    [Fact]
+    public void ManagedEmptyDimensions() => EmptyDimensions(TestBackends.Managed);
+
+    [Fact]
+    public void MismatchedShapesAreRejectedWithBothShapes()
     {
-        Assert.True(OpenBlas.UsesOpenBlas, "OpenBLAS is not installed (Debian: libopenblas0-pthread; .ci/run installs it)");
-        AllTransposes(OpenBlas, m, n, k);
+        var error = Assert.Throws<ArgumentException>(() =>
+            TestBackends.Managed.MatMul(new Tensor(new Shape(3, 4)), false, new Tensor(new Shape(5, 2)), false, new Tensor(new Shape(3, 2)), 1f, 0f));
+        Assert.Contains("op(A) is 3×4, op(B) is 5×2", error.Message);
     }
 
-    [Theory]
-    [MemberData(nameof(Sizes))]
-    public void ManagedMatchesNaive(int m, int n, int k) => AllTransposes(Managed, m, n, k);
+    private static CpuBackend OpenBlas()
+    {
+        Assert.True(TestBackends.Parallel.UsesOpenBlas, TestBackends.Parallel.Name);
+        return TestBackends.Parallel;
+    }
+
+    private static void BetaZero(CpuBackend backend)
+    {
+        // Arena tensors are uninitialised: with beta = 0, NaN in C must not leak through as 0 · NaN.
+        foreach (int size in new[] { 1, 9, 65 })
+            foreach (bool ta in new[] { false, true })
+                foreach (bool tb in new[] { false, true })
+                    Case(backend, size, size + 2, size + 1, ta, tb, alpha: 1.25f, beta: 0f, initialC: float.NaN);
+    }
+
+    private static void EmptyDimensions(CpuBackend backend)
+    {
+        Case(backend, 3, 4, 0, false, false, alpha: 1f, beta: 0.5f); // k = 0: C = beta · C
+        Case(backend, 0, 4, 3, false, false, alpha: 1f, beta: 0.5f);
+        Case(backend, 3, 0, 4, true, true, alpha: 1f, beta: 0.5f);
+    }
+
+    private static void EveryShape(CpuBackend backend, int m)
+    {
+        foreach (int n in Sizes)
+            foreach (int k in Sizes)
+                AllTransposes(backend, m, n, k);
+    }
 
     private static void AllTransposes(CpuBackend backend, int m, int n, int k)
     {
-        var random = new Random(m * 1000 + n * 10 + k);
         foreach (bool ta in new[] { false, true })
             foreach (bool tb in new[] { false, true })
-            {
-                // Views at a non-zero offset into larger buffers, as parameters are.
-                var a = View(random, ta ? new Shape(k, m) : new Shape(m, k), offset: 3);
-                var b = View(random, tb ? new Shape(n, k) : new Shape(k, n), offset: 5);
-                var c = View(random, new Shape(m, n), offset: 7);
-                double[] expected = Naive(a, ta, b, tb, c, alpha: 0.5, beta: -1.5, m, n, k);
-                backend.MatMul(a, ta, b, tb, c, 0.5f, -1.5f);
-                for (int i = 0; i < expected.Length; i++)
-                    Assert.True(Math.Abs(expected[i] - c.Span[i]) <= 1e-4 * (1 + Math.Abs(expected[i])),
-                        $"{backend.Name} m={m} n={n} k={k} ta={ta} tb={tb} element {i}: expected {expected[i]}, got {c.Span[i]}");
-            }
+                Case(backend, m, n, k, ta, tb, alpha: 0.75f, beta: -0.5f);
     }
 
-    private static Tensor View(Random random, Shape shape, int offset)
+    private static void Case(CpuBackend backend, int m, int n, int k, bool ta, bool tb, float alpha, float beta, float? initialC = null)
     {
-        var buffer = new float[shape.ElementCount + offset + 4];
-        for (int i = 0; i < buffer.Length; i++) buffer[i] = random.NextSingle() * 2 - 1;
-        return new Tensor(buffer, offset, shape);
-    }
+        var random = new Random(HashCode.Combine(m, n, k, ta, tb));
+        float[] av = Uniform(random, m * k), bv = Uniform(random, k * n), cv = Uniform(random, m * n);
+        if (initialC is { } fill) Array.Fill(cv, fill);
+        // op(A) is m × k: A is stored (k, m) when transposed; likewise B.
+        Tensor a = GuardedView(ta ? new Shape(k, m) : new Shape(m, k), av, offset: 3);
+        Tensor b = GuardedView(tb ? new Shape(n, k) : new Shape(k, n), bv, offset: 5);
+        Tensor c = GuardedView(new Shape(m, n), cv, offset: 7);
 
-    private static double[] Naive(Tensor a, bool ta, Tensor b, bool tb, Tensor c, double alpha, double beta, int m, int n, int k)
-    {
-        var result = new double[m * n];
+        backend.MatMul(a, ta, b, tb, c, alpha, beta);
+
+        string what = $"{backend.Name}: m={m} n={n} k={k} transposeA={ta} transposeB={tb} alpha={alpha} beta={beta}";
+        ReadOnlySpan<float> result = c.Span;
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
             {
-                double sum = 0;
+                double sum = 0, scale = 0;
                 for (int p = 0; p < k; p++)
-                    sum += (double)(ta ? a.Span[p * m + i] : a.Span[i * k + p]) * (tb ? b.Span[j * k + p] : b.Span[p * n + j]);
-                result[i * n + j] = alpha * sum + beta * c.Span[i * n + j];
+                {
+                    double product = (double)(ta ? av[p * m + i] : av[i * k + p]) * (tb ? bv[j * k + p] : bv[p * n + j]);
+                    sum += product;
+                    scale += Math.Abs(product);
+                }
+                double c0 = beta == 0f ? 0 : beta * (double)cv[i * n + j];
+                double expected = alpha * sum + c0;
+                double allowed = 1e-5 * (Math.Abs(alpha) * scale + Math.Abs(c0)) + 1e-12;
+                double actual = result[i * n + j];
+                if (!(Math.Abs(actual - expected) <= allowed))
+                    Assert.Fail($"{what}: C[{i}, {j}] is {actual:G9}, expected {expected:G9} (allowed difference {allowed:G3})");
             }
-        return result;
+        AssertGuardsIntact(c, what);
+        AssertGuardsIntact(a, what + " (A)");
+        AssertGuardsIntact(b, what + " (B)");
     }
 }

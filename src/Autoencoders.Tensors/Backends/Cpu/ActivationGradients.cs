@@ -67,10 +67,22 @@ internal readonly struct LogGradient : IBinaryFunction
 /// <summary>softplus(x) = max(x, 0) + log(1 + e^(−|x|)), which never overflows.</summary>
 internal readonly struct Softplus : IUnaryFunction
 {
-    public float Invoke(float x) => MathF.Max(x, 0f) + MathF.Log(1f + MathF.Exp(-MathF.Abs(x)));
+    // log(1 + u) for u = e^(−|x|) loses all relative precision once u < ε (x < −17), where softplus(x) ≈ e^x is
+    // still representable; log(w)·u/(w − 1) with w = 1 + u is the classic log1p correction (Goldberg 1991).
+    public float Invoke(float x)
+    {
+        float u = MathF.Exp(-MathF.Abs(x)), w = 1f + u;
+        float log1pU = w == 1f ? u : MathF.Log(w) * u / (w - 1f);
+        return MathF.Max(x, 0f) + log1pU;
+    }
 
-    public Vector<float> Invoke(Vector<float> x) =>
-        Vector.Max(x, Vector<float>.Zero) + Vector.Log(Vector<float>.One + Vector.Exp(-Vector.Abs(x)));
+    public Vector<float> Invoke(Vector<float> x)
+    {
+        Vector<float> u = Vector.Exp(-Vector.Abs(x)), w = Vector<float>.One + u;
+        Vector<float> corrected = Vector.Log(w) * u / (w - Vector<float>.One);
+        Vector<float> log1pU = Vector.ConditionalSelect(Vector.Equals(w, Vector<float>.One), u, corrected);
+        return Vector.Max(x, Vector<float>.Zero) + log1pU;
+    }
 }
 
 /// <summary>softplus'(x) = σ(x).</summary>

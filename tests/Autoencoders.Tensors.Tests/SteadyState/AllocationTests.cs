@@ -1,0 +1,31 @@
+using Autoencoders.Tensors.Backends.Cpu;
+
+namespace Autoencoders.Tensors.Tests.SteadyState;
+
+/// <summary>Once warm, a training step allocates nothing: the graph's arena and tape are reused, kernels run
+/// through persistent workers with preallocated jobs, and OpenBLAS needs no managed memory.</summary>
+public sealed class AllocationTests
+{
+    // The managed GEMM runs on Parallel.For, which allocates per call, so only the OpenBLAS path is held to zero.
+    // Note for test authors: in Debug builds a Shape built from constants, new Shape(256, 784), allocates
+    // 72 bytes per call (the unoptimised JIT materialises the constant span), so TrainingStep builds it once.
+    [OpenBlasTheory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ATrainingStepAllocatesNothingOnceWarm(int threads)
+    {
+        using var backend = new CpuBackend(threads);
+        Assert.True(backend.UsesOpenBlas, backend.Name);
+        var training = new TrainingStep(backend);
+        float first = training.Run();
+        for (int i = 0; i < 2; i++) training.Run();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        float last = 0;
+        for (int i = 0; i < 20; i++) last = training.Run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated == 0, $"20 warm training steps on {backend.Name} allocated {allocated} bytes");
+        Assert.True(last < first, $"the loss should fall over 22 Adam steps: {first} → {last}");
+    }
+}
