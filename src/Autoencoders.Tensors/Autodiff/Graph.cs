@@ -83,6 +83,11 @@ public sealed partial class Graph
             case OpCode.Sum: SumBackward(ref entry); break;
             case OpCode.Softmax: SoftmaxBackward(ref entry); break;
             case OpCode.Reshape: ReshapeBackward(ref entry); break;
+            case OpCode.Conv2D: Conv2DBackward(ref entry); break;
+            case OpCode.Conv2DTranspose: Conv2DTransposeBackward(ref entry); break;
+            case OpCode.MaxPool2D: MaxPool2DBackward(ref entry); break;
+            case OpCode.UpSample2D: UpSample2DBackward(ref entry); break;
+            case OpCode.BatchNorm: BatchNormBackward(ref entry); break;
             case OpCode.SquaredError: SquaredErrorBackward(ref entry); break;
             case OpCode.BinaryCrossEntropy: BinaryCrossEntropyBackward(ref entry); break;
             case OpCode.BinaryCrossEntropyWithLogits: BinaryCrossEntropyWithLogitsBackward(ref entry); break;

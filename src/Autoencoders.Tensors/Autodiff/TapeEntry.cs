@@ -13,9 +13,13 @@ internal struct TapeEntry
     public Tensor A;
     public Tensor? B;
     public Tensor? C;
+    public Tensor? D;
+    public Tensor? E;
     public UnaryOp Unary;
     public BinaryOp Binary;
     public bool TransposeA;
     public bool TransposeB;
     public float Scalar;
+    public int Integer;
+    public ConvolutionGeometry Geometry;
 }

@@ -71,6 +71,40 @@ public interface IComputeBackend
     /// <summary>dz (+)= scale · (σ(z) − t), with σ(z) passed in when already computed (the model's output).</summary>
     void BinaryCrossEntropyWithLogitsBackward(Tensor logits, Tensor? sigmoidOfLogits, Tensor target, float scale, Tensor dLogits, bool accumulate);
 
+    /// <summary>y (N, O, OH, OW) = kernel (O, C, k, k) ⋆ x (N, C, H, W) + bias (O): cross-correlation, as PyTorch's conv2d.</summary>
+    void Conv2D(Tensor x, Tensor kernel, Tensor? bias, Tensor y, in ConvolutionGeometry geometry);
+
+    /// <summary>Gradients of <see cref="Conv2D"/>; a null gradient tensor skips that operand.</summary>
+    void Conv2DBackward(Tensor x, Tensor kernel, Tensor dy, Tensor? dx, bool accumulateX, Tensor? dKernel, bool accumulateKernel,
+        Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry);
+
+    /// <summary>y (N, O, H, W) = the transposed convolution of x (N, C, OH, OW) with kernel (C, O, k, k) + bias (O), as
+    /// PyTorch's conv_transpose2d: the geometry's image is the output.</summary>
+    void Conv2DTranspose(Tensor x, Tensor kernel, Tensor? bias, Tensor y, in ConvolutionGeometry geometry);
+
+    void Conv2DTransposeBackward(Tensor x, Tensor kernel, Tensor dy, Tensor? dx, bool accumulateX, Tensor? dKernel, bool accumulateKernel,
+        Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry);
+
+    /// <summary>y (N, C, OH, OW) = the maximum of each pool × pool window of x (N, C, H, W), windows <paramref name="stride"/> apart.</summary>
+    void MaxPool2D(Tensor x, Tensor y, int pool, int stride);
+
+    /// <summary>dx (+)= dy routed to each window's first maximum.</summary>
+    void MaxPool2DBackward(Tensor x, Tensor dy, Tensor dx, int pool, int stride, bool accumulate);
+
+    /// <summary>y (N, C, H·f, W·f) = x repeated f × f (nearest neighbour).</summary>
+    void UpSample2D(Tensor x, Tensor y, int factor);
+
+    void UpSample2DBackward(Tensor dy, Tensor dx, int factor, bool accumulate);
+
+    /// <summary>y = γ · x̂ + β with x̂ = (x − μ) / √(σ² + ε) per channel (axis 1). Training: μ, σ² of the batch, and the
+    /// running statistics move by <paramref name="momentum"/> towards them (PyTorch's form); inference: the running
+    /// statistics. x̂ and 1/√(σ² + ε) are written for the backward pass.</summary>
+    void BatchNorm(Tensor x, Tensor gamma, Tensor beta, Tensor runningMean, Tensor runningVariance, Tensor y,
+        Tensor normalized, Tensor inverseStd, float momentum, float epsilon, bool training);
+
+    void BatchNormBackward(Tensor normalized, Tensor inverseStd, Tensor gamma, Tensor dy, Tensor? dx, bool accumulateX,
+        Tensor? dGamma, bool accumulateGamma, Tensor? dBeta, bool accumulateBeta, bool training);
+
     /// <summary>Copies <paramref name="source"/> into <paramref name="destination"/> (same element count).</summary>
     void Copy(Tensor source, Tensor destination);
 

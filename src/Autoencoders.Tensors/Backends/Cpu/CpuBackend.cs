@@ -24,6 +24,8 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
     // takes one job at a time, so models trained on different threads may share a backend.
     private readonly ThreadLocal<RangeJob> rangeJobs;
     private readonly ThreadLocal<GemmJob> gemmJobs = new(() => new GemmJob());
+    private readonly ThreadLocal<ConvolutionJob> convolutionJobs;
+    private readonly ThreadLocal<BatchNormJob> batchNormJobs = new(() => new BatchNormJob());
 
     /// <param name="threads">Threads for GEMM; 0 means one per core.</param>
     /// <param name="useOpenBlas">False forces the managed GEMM even where OpenBLAS is installed.</param>
@@ -38,6 +40,7 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         blas?.SetThreads(1);
         runner = new ParallelRunner(Threads);
         rangeJobs = new ThreadLocal<RangeJob>(() => new RangeJob(runner.MaxChunks));
+        convolutionJobs = new ThreadLocal<ConvolutionJob>(() => new ConvolutionJob(runner.MaxChunks));
     }
 
     /// <summary>One backend for the whole process (one per core, OpenBLAS unless <c>AE_BACKEND=managed</c>): the default of every model.</summary>
@@ -113,6 +116,18 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         current.Length = length;
         current.Body = body;
         runner.Run(current, length >= ParallelThreshold ? runner.MaxChunks : 1);
+        current.Clear();
+    }
+
+    /// <summary>Runs <paramref name="body"/> over whole items [0, <paramref name="count"/>) (image planes, channels) of
+    /// <paramref name="itemSize"/> elements each, on every core when there is enough work; the job's fields set by the caller.</summary>
+    private void ForItems(int count, long itemSize, delegate*<RangeJob, int, int, int, void> body)
+    {
+        RangeJob current = CurrentJob;
+        current.Length = count;
+        current.Alignment = 1;
+        current.Body = body;
+        runner.Run(current, count * itemSize >= ParallelThreshold ? Math.Min(count, runner.MaxChunks) : 1);
         current.Clear();
     }
 

@@ -9,9 +9,12 @@ internal sealed unsafe class RangeJob : IParallelJob
 {
     public delegate*<RangeJob, int, int, int, void> Body;
     public int Length;
-    public Tensor? A, B, C, D;
+    public Tensor? A, B, C, D, E;
     public float Scalar0, Scalar1, Scalar2, Scalar3, Scalar4;
-    public int Integer;
+    public int Integer, Integer2;
+
+    /// <summary>Range boundaries are multiples of this: 64 elements by default, 1 for jobs over whole items.</summary>
+    public int Alignment = 64;
     public bool Flag;
     public UnaryOp Unary;
 
@@ -25,7 +28,7 @@ internal sealed unsafe class RangeJob : IParallelJob
 
     public void Execute(int part, int parts)
     {
-        var (start, end) = ParallelRunner.Range(Length, part, parts);
+        var (start, end) = ParallelRunner.Range(Length, part, parts, Alignment);
         PartialCount = parts;
         Partials[part] = 0;
         if (end > start) Body(this, start, end, part);
@@ -33,6 +36,7 @@ internal sealed unsafe class RangeJob : IParallelJob
 
     public void Clear()
     {
-        A = B = C = D = null;
+        A = B = C = D = E = null;
+        Alignment = 64;
     }
 }

@@ -1,0 +1,210 @@
+namespace Autoencoders.Tensors.Backends.Cpu;
+
+/// <summary>
+/// A convolution pass over a batch, split by images: each chunk takes a run of images and, per image, builds
+/// its column matrix in a scratch buffer of its own (small enough to stay in L2 for the GEMM that follows) and
+/// runs a single-threaded GEMM on it. Kernel and bias gradients are summed per chunk and the chunks' sums added
+/// in chunk order afterwards, so results do not depend on which thread ran what.
+/// Shapes: N images; the image side is (C, H, W), the column side C·k·k × P positions (see <see cref="ConvolutionGeometry"/>);
+/// O channels on the other side of the kernel.
+/// </summary>
+internal sealed class ConvolutionJob : IParallelJob
+{
+    public enum Pass
+    {
+        /// <summary>y_n (O, P) = K (O, Ckk) · im2col(x_n) + b.</summary>
+        ConvolutionForward,
+
+        /// <summary>dK += dy_n · im2col(x_n)ᵀ; dx_n = col2im(Kᵀ · dy_n); db += Σ dy_n.</summary>
+        ConvolutionBackward,
+
+        /// <summary>y_n (O, H, W) = col2im(Kᵀ (Okk, C) · x_n (C, P)) + b, K being (C, O·k·k).</summary>
+        TransposedForward,
+
+        /// <summary>dx_n = K · im2col(dy_n); dK += x_n · im2col(dy_n)ᵀ; db += Σ dy_n.</summary>
+        TransposedBackward,
+    }
+
+    private readonly Scratch[] scratch;
+    private OpenBlas? blas;
+    private Pass pass;
+    private ConvolutionGeometry g;
+    private int images, channels;
+    private Tensor? x, kernel, bias, y, dy, dx, dKernel, dBias;
+    private bool accumulateX;
+
+    public ConvolutionJob(int maxChunks)
+    {
+        scratch = new Scratch[maxChunks];
+        for (int i = 0; i < maxChunks; i++) scratch[i] = new Scratch();
+    }
+
+    /// <summary>How many chunks ran last: the entries of the per-chunk gradient sums that count.</summary>
+    public int PartCount { get; private set; }
+
+    public void SetForward(OpenBlas? library, Pass forward, Tensor input, Tensor weights, Tensor? biasValues, Tensor output, in ConvolutionGeometry geometry, int otherChannels)
+    {
+        (blas, pass, g, x, kernel, bias, y, images, channels) = (library, forward, geometry, input, weights, biasValues, output, input.Shape[0], otherChannels);
+        PartCount = 0;
+    }
+
+    public void SetBackward(OpenBlas? library, Pass backward, Tensor input, Tensor weights, Tensor upstream, Tensor? inputGradient, bool accumulateInput,
+        Tensor? kernelGradient, Tensor? biasGradient, in ConvolutionGeometry geometry, int otherChannels)
+    {
+        (blas, pass, g, x, kernel, dy, dx, accumulateX, dKernel, dBias, images, channels) =
+            (library, backward, geometry, input, weights, upstream, inputGradient, accumulateInput, kernelGradient, biasGradient, input.Shape[0], otherChannels);
+        PartCount = 0;
+    }
+
+    public void Clear() => x = kernel = bias = y = dy = dx = dKernel = dBias = null;
+
+    public void Execute(int part, int parts)
+    {
+        PartCount = parts;
+        var (start, end) = ParallelRunner.Range(images, part, parts, alignment: 1);
+        Scratch own = scratch[part];
+        own.Prepare(g.ColumnRows * g.Positions, kernel!.Length, BiasChannels);
+        own.Touched = false;
+        for (int n = start; n < end; n++)
+        {
+            switch (pass)
+            {
+                case Pass.ConvolutionForward: ConvolutionForward(n, own); break;
+                case Pass.ConvolutionBackward: ConvolutionBackward(n, own); break;
+                case Pass.TransposedForward: TransposedForward(n, own); break;
+                case Pass.TransposedBackward: TransposedBackward(n, own); break;
+            }
+            own.Touched = true;
+        }
+    }
+
+    /// <summary>Adds the chunks' kernel and bias gradients, in chunk order, into the gradient tensors.</summary>
+    public void ReduceGradients(bool accumulateKernel, bool accumulateBias)
+    {
+        if (dKernel is not null) Reduce(dKernel.Span, static s => s.KernelGradient, accumulateKernel);
+        if (dBias is not null) Reduce(dBias.Span, static s => s.BiasGradient, accumulateBias);
+    }
+
+    private void Reduce(Span<float> destination, Func<Scratch, float[]> partial, bool accumulate)
+    {
+        if (!accumulate) destination.Clear();
+        for (int part = 0; part < PartCount; part++)
+            if (scratch[part].Touched)
+                System.Numerics.Tensors.TensorPrimitives.Add(destination, partial(scratch[part]).AsSpan(0, destination.Length), destination);
+    }
+
+    // (O, P) per image: O = channels, P = positions.
+    private void ConvolutionForward(int n, Scratch own)
+    {
+        int positions = g.Positions, columnRows = g.ColumnRows;
+        var (columns, columnsOffset) = Columns(x!, n, own);
+        int yOffset = y!.Offset + n * channels * positions;
+        if (bias is not null) FillRowsWithBias(y.Buffer.AsSpan(yOffset, channels * positions), bias.Span, positions);
+        Gemm(false, false, channels, positions, columnRows, kernel!.Buffer, kernel.Offset, columnRows,
+            columns, columnsOffset, positions, bias is null ? 0f : 1f, y.Buffer, yOffset, positions);
+    }
+
+    private void ConvolutionBackward(int n, Scratch own)
+    {
+        int positions = g.Positions, columnRows = g.ColumnRows;
+        int dyOffset = dy!.Offset + n * channels * positions;
+        if (dKernel is not null)
+        {
+            var (columns, columnsOffset) = Columns(x!, n, own);
+            // dK (O, Ckk) += dy_n (O, P) · columnsᵀ (P, Ckk)
+            Gemm(false, true, channels, columnRows, positions, dy.Buffer, dyOffset, positions,
+                columns, columnsOffset, positions, own.Touched ? 1f : 0f, own.KernelGradient, 0, columnRows);
+        }
+        if (dBias is not null) AddRowSums(dy.Buffer.AsSpan(dyOffset, channels * positions), positions, own);
+        if (dx is not null)
+        {
+            // columns (Ckk, P) = Kᵀ (Ckk, O) · dy_n (O, P), folded back onto the image.
+            Gemm(true, false, columnRows, positions, channels, kernel!.Buffer, kernel.Offset, columnRows,
+                dy.Buffer, dyOffset, positions, 0f, own.Columns, 0, positions);
+            ImageColumns.ColumnsToImage(own.Columns, dx.Buffer.AsSpan(dx.Offset + n * g.ImageSize, g.ImageSize), g, accumulateX);
+        }
+    }
+
+    // Here the image side is the output: x_n is (C_in, P) with C_in = channels, y_n is (O, H, W) = g's image.
+    private void TransposedForward(int n, Scratch own)
+    {
+        int positions = g.Positions, columnRows = g.ColumnRows;
+        // columns (Okk, P) = Kᵀ (Okk, C_in) · x_n (C_in, P)
+        Gemm(true, false, columnRows, positions, channels, kernel!.Buffer, kernel.Offset, columnRows,
+            x!.Buffer, x.Offset + n * channels * positions, positions, 0f, own.Columns, 0, positions);
+        Span<float> image = y!.Buffer.AsSpan(y.Offset + n * g.ImageSize, g.ImageSize);
+        if (bias is not null) FillRowsWithBias(image, bias.Span, g.Height * g.Width);
+        ImageColumns.ColumnsToImage(own.Columns, image, g, accumulate: bias is not null);
+    }
+
+    private void TransposedBackward(int n, Scratch own)
+    {
+        int positions = g.Positions, columnRows = g.ColumnRows;
+        int xOffset = x!.Offset + n * channels * positions;
+        ReadOnlySpan<float> upstreamImage = dy!.Buffer.AsSpan(dy.Offset + n * g.ImageSize, g.ImageSize);
+        if (dBias is not null) AddRowSums(upstreamImage, g.Height * g.Width, own);
+        if (dKernel is null && dx is null) return;
+        ImageColumns.ImageToColumns(upstreamImage, own.Columns, g);
+        if (dKernel is not null)
+            // dK (C_in, Okk) += x_n (C_in, P) · columnsᵀ (P, Okk)
+            Gemm(false, true, channels, columnRows, positions, x.Buffer, xOffset, positions,
+                own.Columns, 0, positions, own.Touched ? 1f : 0f, own.KernelGradient, 0, columnRows);
+        if (dx is not null)
+            // dx_n (C_in, P) (+)= K (C_in, Okk) · columns (Okk, P)
+            Gemm(false, false, channels, positions, columnRows, kernel!.Buffer, kernel.Offset, columnRows,
+                own.Columns, 0, positions, accumulateX ? 1f : 0f, dx.Buffer, dx.Offset + n * channels * positions, positions);
+    }
+
+    /// <summary>The column matrix of image n: the image itself for a 1×1 kernel, else im2col into the scratch buffer.</summary>
+    private (float[] Buffer, int Offset) Columns(Tensor images, int n, Scratch own)
+    {
+        int offset = images.Offset + n * g.ImageSize;
+        if (g.ColumnsAreImage) return (images.Buffer, offset);
+        ImageColumns.ImageToColumns(images.Buffer.AsSpan(offset, g.ImageSize), own.Columns, g);
+        return (own.Columns, 0);
+    }
+
+    private static void FillRowsWithBias(Span<float> rows, ReadOnlySpan<float> bias, int rowLength)
+    {
+        for (int o = 0; o < bias.Length; o++) rows.Slice(o * rowLength, rowLength).Fill(bias[o]);
+    }
+
+    /// <summary>The channels of the output side, which the bias belongs to: O of a convolution, the image's of a transposed one.</summary>
+    private int BiasChannels => pass is Pass.ConvolutionForward or Pass.ConvolutionBackward ? channels : g.Channels;
+
+    private void AddRowSums(ReadOnlySpan<float> rows, int rowLength, Scratch own)
+    {
+        for (int o = 0; o < BiasChannels; o++)
+        {
+            float sum = System.Numerics.Tensors.TensorPrimitives.Sum(rows.Slice(o * rowLength, rowLength));
+            own.BiasGradient[o] = own.Touched ? own.BiasGradient[o] + sum : sum;
+        }
+    }
+
+    private void Gemm(bool transposeA, bool transposeB, int m, int n, int k, float[] a, int aOffset, int lda,
+        float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc)
+    {
+        if (blas is not null)
+            blas.Gemm(transposeA, transposeB, m, n, k, 1f, a.AsSpan(aOffset), lda, b.AsSpan(bOffset), ldb, beta, c.AsSpan(cOffset), ldc);
+        else
+            ManagedGemm.Gemm(transposeA, transposeB, m, n, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads: 1);
+    }
+
+    /// <summary>One chunk's buffers, grown to the largest layer seen and then reused.</summary>
+    private sealed class Scratch
+    {
+        public float[] Columns = [];
+        public float[] KernelGradient = [];
+        public float[] BiasGradient = [];
+
+        /// <summary>Whether this chunk has processed an image in the current pass (its gradient sums are live).</summary>
+        public bool Touched;
+
+        public void Prepare(int columns, int kernel, int channels)
+        {
+            if (Columns.Length < columns) Columns = Tensor.AllocateBuffer(columns);
+            if (KernelGradient.Length < kernel) KernelGradient = Tensor.AllocateBuffer(kernel);
+            if (BiasGradient.Length < channels) BiasGradient = new float[channels];
+        }
+    }
+}
