@@ -13,6 +13,7 @@ public sealed partial class Graph
 {
     private readonly List<Tensor> arena = [];
     private readonly List<Tensor> views = [];
+    private readonly List<Tensor> auxiliaryLosses = [];
     private int arenaCursor, viewCursor;
     private TapeEntry[] tape = new TapeEntry[64];
     private int tapeLength;
@@ -30,7 +31,20 @@ public sealed partial class Graph
         arenaCursor = 0;
         viewCursor = 0;
         tapeLength = 0;
+        auxiliaryLosses.Clear();
     }
+
+    /// <summary>Adds a scalar to this step's objective beside the model's loss (Keras's add_loss): activity
+    /// penalties, a VAE's KL term. The trainer adds them to the loss before <see cref="Backward"/>.</summary>
+    public void AddLoss(Tensor scalar)
+    {
+        if (scalar.Length != 1)
+            throw new ArgumentException($"an added loss must be a scalar, received shape {scalar.Shape}");
+        auxiliaryLosses.Add(scalar);
+    }
+
+    /// <summary>The scalars added by <see cref="AddLoss"/> since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<Tensor> AuxiliaryLosses => auxiliaryLosses;
 
     /// <summary>A new intermediate tensor of this step, contents undefined.</summary>
     public Tensor NewTensor(Shape shape)
