@@ -48,7 +48,7 @@ internal static class BenchCommand
         model.Backend = backend;
         model.Build(new Autoencoders.Tensors.Shape(train.FeatureCount), seed: 0);
         model.Compile(new Adam(), loss);
-        const int batch = 256;
+        int batch = ModelPresets.BatchSize(workload);
         model.Fit(train.Limit(10 * batch), new FitOptions { Epochs = 1, BatchSize = batch });
         var seconds = new List<double>();
         for (int i = 0; i < options.Repeats; i++)

@@ -39,5 +39,25 @@ public sealed record Activation
         _ => graph.Softmax(x),
     };
 
+    /// <summary>f'(a) from the activation's output y = f(a), for the contractive penalty: σ' = y (1 − y),
+    /// tanh' = 1 − y², ReLU' = 1 where y &gt; 0 (a constant: it has no useful gradient), linear' = 1.</summary>
+    public Tensor DerivativeFromOutput(Graph graph, Tensor y) => Name switch
+    {
+        "sigmoid" => graph.Multiply(y, graph.Affine(y, -1f, 1f)),
+        "tanh" => graph.Affine(graph.Square(y), -1f, 1f),
+        "linear" => graph.Ones(y.Shape),
+        "relu" => StepOf(graph, y),
+        _ => throw new ArgumentException($"the contractive penalty supports sigmoid, tanh, relu and linear codes, received {Name}"),
+    };
+
+    private static Tensor StepOf(Graph graph, Tensor y)
+    {
+        Tensor step = graph.NewTensor(y.Shape);
+        ReadOnlySpan<float> values = y.Span;
+        Span<float> result = step.Span;
+        for (int i = 0; i < values.Length; i++) result[i] = values[i] > 0f ? 1f : 0f;
+        return step;
+    }
+
     public override string ToString() => Name;
 }

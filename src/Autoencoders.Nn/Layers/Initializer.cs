@@ -10,6 +10,8 @@ namespace Autoencoders.Nn.Layers;
 public sealed record Initializer
 {
     public static readonly Initializer Zeros = new("zeros");
+    /// <summary>All ones: batch norm's scale.</summary>
+    public static readonly Initializer Ones = new("ones");
     /// <summary>U(±√(6 / (fanIn + fanOut))), the Keras default for kernels.</summary>
     public static readonly Initializer GlorotUniform = new("glorot_uniform");
     /// <summary>N(0, √(2 / (fanIn + fanOut))).</summary>
@@ -21,7 +23,7 @@ public sealed record Initializer
     /// <summary>U(±1 / √fanIn): PyTorch's default for nn.Linear weights and biases.</summary>
     public static readonly Initializer TorchDefault = new("torch_default");
 
-    private static readonly Initializer[] All = [Zeros, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault];
+    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault];
 
     private Initializer(string name) => Name = name;
 
@@ -38,6 +40,7 @@ public sealed record Initializer
         switch (Name)
         {
             case "zeros": values.Clear(); break;
+            case "ones": values.Fill(1f); break;
             case "glorot_uniform": Uniform(values, MathF.Sqrt(6f / (fanIn + fanOut)), random); break;
             case "glorot_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / (fanIn + fanOut))); break;
             case "he_uniform": Uniform(values, MathF.Sqrt(6f / fanIn), random); break;

@@ -69,7 +69,7 @@ public abstract class Layer
     {
         var config = new JsonObject { ["type"] = TypeName };
         foreach (var (key, value) in settings)
-            config[key] = value;
+            if (value is not null) config[key] = value; // unset options are left out, so files show only what was chosen
         return config;
     }
 

@@ -8,53 +8,40 @@ namespace Autoencoders.Nn.Layers;
 /// </summary>
 public static class LayerFactory
 {
-    public static IEnumerable<string> TypeNames => ["Dense", "Activation"];
+    private static readonly Dictionary<string, Func<LayerConfig, Layer>> Constructors = new()
+    {
+        ["Dense"] = Dense.FromConfig,
+        ["Activation"] = c => new ActivationLayer(Activation.Parse(c.Text("activation") ?? throw c.Error("Activation needs \"activation\""))),
+        ["Conv2D"] = Conv2D.FromConfig,
+        ["Conv2DTranspose"] = Conv2DTranspose.FromConfig,
+        ["MaxPooling2D"] = MaxPooling2D.FromConfig,
+        ["UpSampling2D"] = UpSampling2D.FromConfig,
+        ["BatchNormalization"] = BatchNormalization.FromConfig,
+        ["Dropout"] = Dropout.FromConfig,
+        ["Flatten"] = _ => new Flatten(),
+        ["Reshape"] = Reshape.FromConfig,
+        ["GaussianNoise"] = GaussianNoise.FromConfig,
+        ["SaltAndPepperNoise"] = SaltAndPepperNoise.FromConfig,
+        ["MaskingNoise"] = MaskingNoise.FromConfig,
+        ["GaussianLatent"] = GaussianLatent.FromConfig,
+    };
+
+    public static IEnumerable<string> TypeNames => Constructors.Keys;
 
     /// <summary>Builds the layer; <paramref name="where"/> prefixes error messages (e.g. <c>encoder[2]</c>).</summary>
     public static Layer FromConfig(JsonObject config, string where)
     {
-        string type = Text(config, "type", where) ?? throw new FormatException($"{where}: missing \"type\"");
+        var reader = new LayerConfig(config, where);
+        string type = reader.Type;
+        if (!Constructors.TryGetValue(type, out var construct))
+            throw reader.Error($"unknown layer type \"{type}\", expected one of {string.Join(", ", TypeNames)}");
         try
         {
-            return type switch
-            {
-                "Dense" => new Dense(
-                    Integer(config, "units", where) ?? throw new FormatException($"{where}: Dense needs \"units\""),
-                    Activation.Parse(Text(config, "activation", where)),
-                    Boolean(config, "use_bias", where) ?? true,
-                    Initializer.Parse(Text(config, "kernel_initializer", where) ?? Initializer.GlorotUniform.Name),
-                    Initializer.Parse(Text(config, "bias_initializer", where) ?? Initializer.Zeros.Name)),
-                "Activation" => new ActivationLayer(Activation.Parse(Text(config, "activation", where) ?? throw new FormatException($"{where}: Activation needs \"activation\""))),
-                _ => throw new FormatException($"{where}: unknown layer type \"{type}\", expected one of {string.Join(", ", TypeNames)}"),
-            };
+            return construct(reader);
         }
         catch (ArgumentException error)
         {
-            throw new FormatException($"{where}: {error.Message}", error);
+            throw reader.Error(error.Message);
         }
     }
-
-    private static string? Text(JsonObject config, string key, string where) =>
-        config[key] switch
-        {
-            null => null,
-            JsonValue value when value.TryGetValue(out string? text) => text,
-            var other => throw new FormatException($"{where}: \"{key}\" must be a string, received {other.ToJsonString()}"),
-        };
-
-    private static int? Integer(JsonObject config, string key, string where) =>
-        config[key] switch
-        {
-            null => null,
-            JsonValue value when value.TryGetValue(out int number) => number,
-            var other => throw new FormatException($"{where}: \"{key}\" must be an integer, received {other.ToJsonString()}"),
-        };
-
-    private static bool? Boolean(JsonObject config, string key, string where) =>
-        config[key] switch
-        {
-            null => null,
-            JsonValue value when value.TryGetValue(out bool flag) => flag,
-            var other => throw new FormatException($"{where}: \"{key}\" must be true or false, received {other.ToJsonString()}"),
-        };
 }

@@ -14,16 +14,24 @@ public abstract class Loss
     public static readonly Loss BinaryCrossEntropy = new BinaryCrossEntropyLoss();
     public static readonly Loss RootMeanSquaredError = new RootMeanSquaredErrorLoss();
 
+    /// <summary>Binary cross-entropy summed over a sample's values and averaged over samples: a VAE's reconstruction
+    /// term in nats per sample, as PyTorch's reduction="sum" / batch and Keras's VAE example (bce × input size).</summary>
+    public static readonly Loss BinaryCrossEntropySum = new SummedOverValues(BinaryCrossEntropy);
+
+    public static readonly Loss SquaredErrorSum = new SummedOverValues(MeanSquaredError);
+
     /// <summary>The name used on the command line and in model files: mse, bce, rmse.</summary>
     public abstract string Name { get; }
 
-    public static IEnumerable<string> Names => ["mse", "bce", "rmse"];
+    public static IEnumerable<string> Names => ["mse", "bce", "rmse", "bce_sum", "mse_sum"];
 
     public static Loss Parse(string name) => name.ToLowerInvariant() switch
     {
         "mse" or "mean_squared_error" => MeanSquaredError,
         "bce" or "binary_crossentropy" => BinaryCrossEntropy,
         "rmse" or "root_mean_squared_error" => RootMeanSquaredError,
+        "bce_sum" => BinaryCrossEntropySum,
+        "mse_sum" => SquaredErrorSum,
         _ => throw new ArgumentException($"unknown loss \"{name}\", expected one of {string.Join(", ", Names)}"),
     };
 
@@ -33,8 +41,9 @@ public abstract class Loss
     /// <summary>The sum of the per-element terms of a batch; evaluation adds these up over a dataset.</summary>
     public abstract double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target);
 
-    /// <summary>The dataset's loss from the accumulated sum over <paramref name="elementCount"/> elements.</summary>
-    public virtual double Finish(double sum, long elementCount) => sum / elementCount;
+    /// <summary>The dataset's loss from the accumulated sum over <paramref name="elementCount"/> values of
+    /// <paramref name="sampleCount"/> samples.</summary>
+    public virtual double Finish(double sum, long elementCount, long sampleCount) => sum / elementCount;
 
     public override string ToString() => Name;
 
@@ -56,7 +65,7 @@ public abstract class Loss
         public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target) => backend.SquaredErrorSum(prediction, target);
 
         /// <summary>√ of the dataset's mean squared error, not a mean of batch RMSEs.</summary>
-        public override double Finish(double sum, long elementCount) => Math.Sqrt(sum / elementCount);
+        public override double Finish(double sum, long elementCount, long sampleCount) => Math.Sqrt(sum / elementCount);
     }
 
     private sealed class BinaryCrossEntropyLoss : Loss
@@ -70,5 +79,17 @@ public abstract class Loss
             prediction.SigmoidInputOrNull() is { } logits
                 ? backend.BinaryCrossEntropyWithLogitsSum(logits, prediction, target)
                 : backend.BinaryCrossEntropySum(prediction, target);
+    }
+
+    private sealed class SummedOverValues(Loss perValue) : Loss
+    {
+        public override string Name => perValue.Name + "_sum";
+
+        public override Tensor Compute(Graph graph, Tensor prediction, Tensor target) =>
+            graph.Scale(perValue.Compute(graph, prediction, target), prediction.Columns);
+
+        public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target) => perValue.Accumulate(backend, prediction, target);
+
+        public override double Finish(double sum, long elementCount, long sampleCount) => sum / sampleCount;
     }
 }

@@ -30,6 +30,22 @@ public sealed class Autoencoder : Model
 
     public int CodeSize => CodeShape.ElementCount;
 
+    /// <summary>The VAE's code layer when the encoder ends in one, else null.</summary>
+    public GaussianLatent? Latent => encoder[^1] as GaussianLatent;
+
+    public bool IsVariational => Latent is not null;
+
+    // The negative ELBO of test data is estimated with a sampled code, as in training and PyTorch's reference.
+    protected override void BeginEvaluation()
+    {
+        if (Latent is { } latent) latent.SampleWhenNotTraining = true;
+    }
+
+    protected override void EndEvaluation()
+    {
+        if (Latent is { } latent) latent.SampleWhenNotTraining = false;
+    }
+
     public override IEnumerable<(string Path, Layer Layer)> NamedLayers =>
         Encoder.Select((l, i) => ($"encoder.{i}", l)).Concat(Decoder.Select((l, i) => ($"decoder.{i}", l)));
 

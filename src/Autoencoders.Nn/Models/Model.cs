@@ -80,30 +80,65 @@ public abstract class Model
         return new Trainer(this, options).Run(inputs, targets);
     }
 
-    /// <summary>The loss over a whole dataset (not a mean of batch means).</summary>
-    public double Evaluate(IBatchSource inputs, IBatchSource? targets = null, int batchSize = 1000)
+    /// <summary>The loss over a whole dataset (not a mean of batch means), penalties included, as Keras reports it.</summary>
+    public double Evaluate(IBatchSource inputs, IBatchSource? targets = null, int batchSize = 1000) =>
+        EvaluateTerms(inputs, targets, batchSize).Loss;
+
+    /// <summary>The loss over a whole dataset split into the reconstruction term and the added terms (activity
+    /// penalties, a VAE's KL), each per sample as the training loss counts them.</summary>
+    public Evaluation EvaluateTerms(IBatchSource inputs, IBatchSource? targets = null, int batchSize = 1000)
     {
         if (batchSize <= 0)
             throw new ArgumentOutOfRangeException(nameof(batchSize), $"expected a positive batch size, received {batchSize}");
         var loss = Loss ?? throw new InvalidOperationException($"model {Name} is not compiled: no loss to evaluate");
-        double sum = 0;
-        long count = 0;
         if (targets is not null && targets.Count != inputs.Count)
             throw new ArgumentException($"expected as many targets as inputs ({inputs.Count}), received {targets.Count}");
+        double sum = 0, added = 0;
+        long count = 0;
         int[] rowIndices = new int[batchSize];
-        RunInference(inputs, batchSize, (start, input, output) =>
+        BeginEvaluation();
+        try
         {
-            Tensor target = input;
-            if (targets is not null)
+            RunInference(inputs, batchSize, (start, input, output) =>
             {
-                target = InferenceGraph.NewTensor(output.Shape);
-                for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
-                targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
-            }
-            sum += loss.Accumulate(Backend, output, target);
-            count += output.Length;
-        });
-        return loss.Finish(sum, count);
+                Tensor target = input;
+                if (targets is not null)
+                {
+                    target = InferenceGraph.NewTensor(output.Shape);
+                    for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
+                    targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
+                }
+                sum += loss.Accumulate(Backend, output, target);
+                count += output.Length;
+                var extra = InferenceGraph.AuxiliaryLosses;
+                for (int i = 0; i < extra.Count; i++) added += (double)extra[i].ToScalar() * output.Rows;
+            });
+        }
+        finally
+        {
+            EndEvaluation();
+        }
+        double reconstruction = loss.Finish(sum, count, inputs.Count);
+        return new Evaluation(reconstruction + added / inputs.Count, reconstruction, added / inputs.Count);
+    }
+
+    /// <summary>Called around <see cref="EvaluateTerms"/>: a VAE samples its code while it estimates the ELBO.</summary>
+    protected virtual void BeginEvaluation()
+    {
+    }
+
+    protected virtual void EndEvaluation()
+    {
+    }
+
+    /// <summary>The objective of one training step: the loss of <paramref name="prediction"/> plus every term the
+    /// layers added to <paramref name="graph"/> in this step (<see cref="Graph.AddLoss"/>).</summary>
+    internal Tensor ComputeLoss(Graph graph, Tensor prediction, Tensor target)
+    {
+        Tensor total = Loss!.Compute(graph, prediction, target);
+        var extra = graph.AuxiliaryLosses;
+        for (int i = 0; i < extra.Count; i++) total = graph.Add(total, extra[i]);
+        return total;
     }
 
     /// <summary>The model's outputs for every sample, row after row.</summary>

@@ -51,7 +51,6 @@ internal sealed class Trainer(Model model, FitOptions options)
     private double RunEpoch(int epoch, BatchIterator batches, int sampleCount, IBatchSource? targets, TrainingContext context)
     {
         Graph graph = model.TrainingGraph;
-        var loss = model.Loss!;
         var optimizer = model.Optimizer!;
         var parameters = model.Parameters;
         double lossSum = 0;
@@ -69,7 +68,7 @@ internal sealed class Trainer(Model model, FitOptions options)
                 target = graph.NewTensor(prediction.Shape);
                 targets.CopyRows(batches.CurrentRowIndices, target.Span);
             }
-            Tensor value = loss.Compute(graph, prediction, target);
+            Tensor value = model.ComputeLoss(graph, prediction, target);
             parameters.BeginBackward();
             graph.Backward(value);
             parameters.EndBackward();

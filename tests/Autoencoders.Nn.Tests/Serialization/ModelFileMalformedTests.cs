@@ -119,12 +119,12 @@ public sealed class ModelFileMalformedTests : IDisposable
     public void UnknownLayerType()
     {
         var architecture = Architecture;
-        architecture["decoder"]![0]!["type"] = "Conv2D";
+        architecture["decoder"]![0]!["type"] = "Conv3D";
         metadata["architecture"] = architecture.ToJsonString();
 
         string message = LoadError();
 
-        Assert.Contains("decoder[0]: unknown layer type \"Conv2D\"", message);
+        Assert.Contains("decoder[0]: unknown layer type \"Conv3D\"", message);
         Assert.Contains("Dense", message);
     }
 
