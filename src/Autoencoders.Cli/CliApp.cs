@@ -14,6 +14,7 @@ public static class CliApp
         TrainCommand.Create(output),
         EncodeCommand.Create(output),
         SummaryCommand.Create(output),
+        GenerateCommand.Create(output),
         DemoCommand.Create(output),
     };
 

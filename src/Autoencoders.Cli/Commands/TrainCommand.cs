@@ -16,11 +16,16 @@ internal static class TrainCommand
     public static Command Create(TextWriter output)
     {
         var data = CommonOptions.Data();
-        var model = new Option<string>("--model") { Description = $"architecture preset: {string.Join(", ", ModelPresets.Names)} (dense = 784-32-784, BCE; deep = 784-400-200-100-50-N-…-784, MSE)", DefaultValueFactory = _ => "dense", HelpName = "NAME" };
-        model.AcceptOnlyFromAmong([.. ModelPresets.Names]);
-        var code = new Option<int?>("--code") { Description = "code (latent) size; default 32 for dense, 2 for deep", HelpName = "N" };
+        var model = new Option<string>("--model")
+        {
+            Description = $"{ModelChoice.Help}. Presets: " + string.Join("; ", ModelPresets.Names.Select(n => $"{n} = {ModelPresets.Describe(n)}")),
+            DefaultValueFactory = _ => "dense", HelpName = "NAME|FILE",
+        };
+        var code = new Option<int?>("--code") { Description = "code (latent) size of a preset (default: the preset's own)", HelpName = "N" };
+        var noise = new Option<float?>("--noise") { Description = "train as a denoising autoencoder: Gaussian noise of this factor on the inputs, clipped to [0, 1] (denoising preset: 0.5)", HelpName = "F" };
+        var pretrainEpochs = new Option<int?>("--pretrain-epochs") { Description = "dbn: CD-1 epochs per RBM before fine-tuning (default 5)", HelpName = "N" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the training data", DefaultValueFactory = _ => 10, HelpName = "N" };
-        var batch = new Option<int>("--batch") { Description = "samples per gradient step", DefaultValueFactory = _ => 256, HelpName = "N" };
+        var batch = new Option<int?>("--batch") { Description = "samples per gradient step (default: 256; 128 for vae)", HelpName = "N" };
         var loss = new Option<string?>("--loss") { Description = "mse, bce or rmse (default: the preset's)", HelpName = "NAME" };
         loss.AcceptOnlyFromAmong([.. Loss.Names]);
         var optimizer = new Option<string>("--optimizer") { Description = "adam, sgd (momentum 0.9) or rmsprop", DefaultValueFactory = _ => "adam", HelpName = "NAME" };
@@ -35,16 +40,16 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
         {
-            data, model, code, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, limit, threads, outFolder,
+            data, model, code, noise, pretrainEpochs, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, limit, threads, outFolder,
         };
         command.SetAction(parsed =>
         {
             var settings = new TrainSettings(
                 parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(code),
-                CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), CommonOptions.Positive(parsed.GetValue(batch), "--batch"),
+                CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch),
                 parsed.GetValue(loss), parsed.GetValue(optimizer)!, parsed.GetValue(learningRate), parsed.GetValue(seed),
                 parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(limit),
-                CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!);
+                CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(noise), parsed.GetValue(pretrainEpochs));
             Run(settings, output);
             return ExitCodes.Success;
         });
@@ -55,11 +60,15 @@ internal static class TrainCommand
     {
         settings.Validate();
         var split = CommonOptions.LoadData(settings.Data, settings.Limit);
-        var (autoencoder, presetLoss) = ModelPresets.Create(settings.Model, split.Train.FeatureCount, settings.Code);
+        var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
+        settings = settings with { Batch = settings.Batch ?? choice.BatchSize };
+        var autoencoder = choice.Model;
         var backend = new CpuBackend(settings.Threads);
         autoencoder.Backend = backend;
-        autoencoder.Build(new Shape(split.Train.FeatureCount), (ulong)settings.Seed);
-        var loss = settings.Loss is null ? presetLoss : Loss.Parse(settings.Loss);
+        choice.Build(split.Train.FeatureCount, settings.Seed);
+        if (settings.Model == "dbn")
+            Pretraining.Run(autoencoder, split.Train, settings, output);
+        var loss = settings.Loss is null ? choice.Loss : Loss.Parse(settings.Loss);
         autoencoder.Compile(Optimizer.Parse(settings.Optimizer, settings.LearningRate), loss);
 
         string modelPath = Path.Combine(settings.Out, "model.safetensors");
@@ -80,7 +89,7 @@ internal static class TrainCommand
         var options = new FitOptions
         {
             Epochs = settings.Epochs,
-            BatchSize = settings.Batch,
+            BatchSize = settings.Batch.Value,
             Seed = settings.Seed,
             ValidationSplit = settings.ValidationSplit ?? 0,
             ValidationData = holdOut ? null : split.Test,

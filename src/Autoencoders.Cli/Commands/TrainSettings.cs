@@ -4,11 +4,15 @@ namespace Autoencoders.Cli.Commands;
 
 /// <summary>Everything <c>ae train</c> was asked to do; also saved into the model file's metadata.</summary>
 internal sealed record TrainSettings(
-    string Data, string Model, int? Code, int Epochs, int Batch, string? Loss, string Optimizer, float? LearningRate,
-    int Seed, double? ValidationSplit, int? Patience, int? Limit, int Threads, string Out)
+    string Data, string Model, int? Code, int Epochs, int? Batch, string? Loss, string Optimizer, float? LearningRate,
+    int Seed, double? ValidationSplit, int? Patience, int? Limit, int Threads, string Out, float? Noise = null, int? PretrainEpochs = null)
 {
     public void Validate()
     {
+        if (Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {Batch}");
+        if (Noise is { } noise && !(noise >= 0 && float.IsFinite(noise))) throw new UsageException($"--noise must be a non-negative number, received {noise}");
+        if (PretrainEpochs is <= 0) throw new UsageException($"--pretrain-epochs must be a positive integer, received {PretrainEpochs}");
+        if (PretrainEpochs is not null && Model != "dbn") throw new UsageException($"--pretrain-epochs applies to --model dbn only, received --model {Model}");
         if (Code is <= 0) throw new UsageException($"--code must be a positive integer, received {Code}");
         if (LearningRate is { } lr && !(lr > 0 && float.IsFinite(lr))) throw new UsageException($"--lr must be a positive number, received {lr}");
         if (ValidationSplit is { } v && !(v >= 0 && v < 1)) throw new UsageException($"--validation-split must be in [0, 1), received {v}");
@@ -21,7 +25,7 @@ internal sealed record TrainSettings(
     {
         ["training.preset"] = Model,
         ["training.epochs"] = Epochs.ToString(CultureInfo.InvariantCulture),
-        ["training.batch_size"] = Batch.ToString(CultureInfo.InvariantCulture),
+        ["training.batch_size"] = (Batch ?? 0).ToString(CultureInfo.InvariantCulture),
         ["training.optimizer"] = Optimizer,
         ["training.seed"] = Seed.ToString(CultureInfo.InvariantCulture),
     };

@@ -14,13 +14,16 @@ internal static class TrainingReport
 {
     public static TrainResult Write(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, string backendName)
     {
-        double? testLoss = split.Test is null ? null : model.Evaluate(split.Test);
+        // One evaluation for test_loss and its terms: a VAE's is a sampled estimate, so a second one would differ.
+        Evaluation? evaluation = split.Test is null ? null : model.EvaluateTerms(split.Test);
+        var family = evaluation is { } e ? FamilyMetrics.Measure(model, split.Test!, e) : null;
+        double? testLoss = evaluation?.Loss;
         double trainSeconds = history.TotalSeconds;
         double samplesPerSecond = history.Epochs.Sum(e => e.Seconds * e.SamplesPerSecond) / trainSeconds;
         var result = new TrainResult(testLoss, trainSeconds, samplesPerSecond);
 
         AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "history.csv"), Encoding.UTF8.GetBytes(HistoryCsv(history)));
-        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"), Metrics(settings, model, split, history, result, backendName));
+        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"), Metrics(settings, model, split, history, result, backendName, family));
         PngFile.Save(Path.Combine(settings.Out, "loss.png"), LossPlot(history, model));
         var samples = split.Test ?? split.Train;
         PngFile.Save(Path.Combine(settings.Out, "reconstructions.png"), Figures.Reconstructions(model, samples, count: 10));
@@ -36,8 +39,10 @@ internal static class TrainingReport
         return csv.ToString();
     }
 
-    private static byte[] Metrics(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, TrainResult result, string backendName) =>
-        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+    private static byte[] Metrics(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, TrainResult result,
+        string backendName, Dictionary<string, object?>? family)
+    {
+        var metrics = new Dictionary<string, object?>
         {
             ["model"] = settings.Model,
             ["loss"] = model.Loss!.Name,
@@ -57,7 +62,10 @@ internal static class TrainingReport
             ["test_loss"] = result.TestLoss,
             ["train_seconds"] = Math.Round(result.TrainSeconds, 3),
             ["samples_per_second"] = Math.Round(result.SamplesPerSecond, 1),
-        }, new JsonSerializerOptions { WriteIndented = true });
+        };
+        foreach (var (key, value) in family ?? []) metrics[key] = value;
+        return JsonSerializer.SerializeToUtf8Bytes(metrics, new JsonSerializerOptions { WriteIndented = true });
+    }
 
     private static RgbImage LossPlot(History history, Autoencoder model)
     {

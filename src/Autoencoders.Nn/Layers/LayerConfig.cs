@@ -33,6 +33,7 @@ public sealed class LayerConfig(JsonObject json, string where)
     {
         null => null,
         JsonValue value when value.TryGetValue(out double number) && double.IsFinite(number) => (float)number,
+        JsonValue value when value.TryGetValue(out float single) && float.IsFinite(single) => single, // a configuration made in memory
         var other => throw Error($"\"{key}\" must be a number, received {other.ToJsonString()}"),
     };
 

@@ -1,0 +1,196 @@
+using System.Globalization;
+
+using System.Text.Json.Nodes;
+using Autoencoders.Nn.Layers;
+using Autoencoders.Nn.Losses;
+using Autoencoders.Nn.Models;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Autoencoders.Nn.Serialization;
+
+/// <summary>
+/// An autoencoder described in YAML (or JSON, which YAML reads too) for <c>ae train --model FILE.yaml</c>:
+/// <code>
+/// name: my-conv-ae
+/// loss: bce                       # mse | bce | rmse | bce_sum | mse_sum
+/// encoder:
+///   - Reshape: {target_shape: [1, 28, 28]}
+///   - Conv2D: {filters: 16, kernel_size: 3, padding: same, activation: relu}
+///   - MaxPooling2D: {}
+///   - Flatten: {}
+///   - {type: Dense, units: 32, activation: relu}   # the long form, as model files store layers
+/// decoder:
+///   - Dense: {units: 784, activation: sigmoid}
+/// </code>
+/// Every layer becomes the configuration <see cref="LayerFactory"/> reads, so each layer type of the library is
+/// available by its name. Errors are <see cref="FormatException"/>s of one line: file:line:column, where, what.
+/// See docs/model-files.md.
+/// </summary>
+public sealed class YamlModelFile
+{
+    private static readonly string[] TopLevelKeys = ["name", "loss", "encoder", "decoder"];
+
+    private readonly Dictionary<string, Mark> layerMarks;
+
+    private YamlModelFile(string source, Autoencoder model, Loss? loss, Dictionary<string, Mark> marks)
+    {
+        (Source, Model, Loss, layerMarks) = (source, model, loss, marks);
+    }
+
+    /// <summary>The file (or name) errors are reported against.</summary>
+    public string Source { get; }
+
+    /// <summary>The unbuilt autoencoder; <see cref="Build"/> builds it with errors that point into the file.</summary>
+    public Autoencoder Model { get; }
+
+    /// <summary>The loss the file names; null when it names none.</summary>
+    public Loss? Loss { get; }
+
+    public static YamlModelFile Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException error)
+        {
+            throw new FormatException($"{path}: cannot read the model file: {error.Message}", error);
+        }
+        return Parse(text, path);
+    }
+
+    public static YamlModelFile Parse(string text, string source)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException error)
+        {
+            throw new FormatException($"{source}:{error.Start.Line}:{error.Start.Column}: malformed YAML: {FirstSentence(error)}", error);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new FormatException($"{source}: expected a mapping with \"encoder\" and \"decoder\" lists of layers, the file is {(stream.Documents.Count == 0 ? "empty" : "something else")}");
+
+        foreach (var key in root.Children.Keys)
+            if (!TopLevelKeys.Contains(Scalar(key)))
+                throw new FormatException($"{At(source, key)}: unknown key \"{Scalar(key)}\", expected one of {string.Join(", ", TopLevelKeys)}");
+
+        var marks = new Dictionary<string, Mark>();
+        List<Layer> encoder = Layers(root, "encoder", source, marks), decoder = Layers(root, "decoder", source, marks);
+        Loss? loss = null;
+        if (Child(root, "loss") is { } lossNode)
+        {
+            try
+            {
+                loss = Losses.Loss.Parse(Scalar(lossNode));
+            }
+            catch (ArgumentException error)
+            {
+                throw new FormatException($"{At(source, lossNode)}: {error.Message}", error);
+            }
+        }
+        var model = new Autoencoder(encoder, decoder) { Name = Child(root, "name") is { } name ? Scalar(name) : Path.GetFileNameWithoutExtension(source) };
+        return new YamlModelFile(source, model, loss, marks);
+    }
+
+    /// <summary>Builds the model for samples of <paramref name="inputShape"/>; a layer that does not fit is reported at its line.</summary>
+    public void Build(Tensors.Shape inputShape, ulong seed)
+    {
+        try
+        {
+            Model.Build(inputShape, seed);
+        }
+        catch (ArgumentException error)
+        {
+            // Sequential.BuildStack starts its messages with "encoder[2] ...": point at that item.
+            string where = error.Message.Split(' ', 2)[0];
+            string at = layerMarks.TryGetValue(where, out var mark) ? $"{Source}:{mark.Line}:{mark.Column}" : Source;
+            throw new FormatException($"{at}: {error.Message}", error);
+        }
+    }
+
+    private static List<Layer> Layers(YamlMappingNode root, string key, string source, Dictionary<string, Mark> marks)
+    {
+        if (Child(root, key) is not YamlSequenceNode list || list.Children.Count == 0)
+            throw new FormatException($"{source}: missing \"{key}\", expected a non-empty list of layers");
+        var layers = new List<Layer>();
+        for (int i = 0; i < list.Children.Count; i++)
+        {
+            string where = $"{key}[{i}]";
+            YamlNode item = list.Children[i];
+            marks[where] = item.Start;
+            try
+            {
+                layers.Add(LayerFactory.FromConfig(LayerConfig(item, where), where));
+            }
+            catch (FormatException error)
+            {
+                throw new FormatException($"{At(source, item)}: {error.Message}", error);
+            }
+        }
+        return layers;
+    }
+
+    /// <summary>A layer item as a configuration: the long form {type: Dense, units: 4}, or the short form {Dense: {units: 4}}.</summary>
+    private static JsonObject LayerConfig(YamlNode item, string where)
+    {
+        if (item is YamlScalarNode bare)
+            return new JsonObject { ["type"] = bare.Value };
+        if (item is not YamlMappingNode mapping)
+            throw new FormatException($"{where}: expected a layer as a mapping, e.g. \"- Dense: {{units: 32}}\", received a list");
+        if (mapping.Children.ContainsKey(new YamlScalarNode("type")))
+            return ToObject(mapping);
+        if (mapping.Children.Count != 1)
+            throw new FormatException($"{where}: expected one layer per item (\"- Dense: {{units: 32}}\"), received keys {string.Join(", ", mapping.Children.Keys.Select(Scalar))}");
+        var (typeNode, settingsNode) = mapping.Children.First();
+        var config = settingsNode switch
+        {
+            YamlMappingNode settings => ToObject(settings),
+            YamlScalarNode { Value: null or "" } => new JsonObject(),
+            _ => throw new FormatException($"{where}: expected the settings of {Scalar(typeNode)} as a mapping, e.g. {{units: 32}}"),
+        };
+        if (config.ContainsKey("type"))
+            throw new FormatException($"{where}: \"type\" given twice");
+        config["type"] = Scalar(typeNode);
+        return config;
+    }
+
+    private static JsonObject ToObject(YamlMappingNode mapping) =>
+        new(mapping.Children.Select(p => KeyValuePair.Create(Scalar(p.Key), ToJson(p.Value))));
+
+    /// <summary>YAML to JSON: plain scalars that read as integers, numbers or booleans become those; quoted ones stay strings.</summary>
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode mapping => ToObject(mapping),
+        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
+        YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain => PlainScalar(scalar.Value),
+        YamlScalarNode scalar => JsonValue.Create(scalar.Value),
+        _ => throw new FormatException($"unsupported YAML node at line {node.Start.Line}"),
+    };
+
+    private static JsonNode? PlainScalar(string? value) => value switch
+    {
+        null or "" or "null" or "~" => null,
+        "true" or "True" => JsonValue.Create(true),
+        "false" or "False" => JsonValue.Create(false),
+        _ when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long integer) => JsonValue.Create(integer),
+        _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double real) => JsonValue.Create(real),
+        _ => JsonValue.Create(value),
+    };
+
+    private static YamlNode? Child(YamlMappingNode mapping, string key) =>
+        mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    private static string Scalar(YamlNode node) =>
+        node is YamlScalarNode scalar ? scalar.Value ?? "" : throw new FormatException($"line {node.Start.Line}: expected a plain value, received a {(node is YamlSequenceNode ? "list" : "mapping")}");
+
+    private static string At(string source, YamlNode node) => $"{source}:{node.Start.Line}:{node.Start.Column}";
+
+    private static string FirstSentence(YamlException error) =>
+        error.InnerException?.Message is { Length: > 0 } inner ? inner : error.Message;
+
+}
