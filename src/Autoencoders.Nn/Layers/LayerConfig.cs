@@ -24,18 +24,22 @@ public sealed class LayerConfig(JsonObject json, string where)
     public int? Integer(string key) => Json[key] switch
     {
         null => null,
-        JsonValue value when value.TryGetValue(out int number) => number,
-        JsonValue value when value.TryGetValue(out double real) && real == Math.Floor(real) && Math.Abs(real) < int.MaxValue => (int)real,
+        JsonValue value when Number(value) is { } n && n == Math.Floor(n) && Math.Abs(n) <= int.MaxValue => (int)n,
         var other => throw Error($"\"{key}\" must be an integer, received {other.ToJsonString()}"),
     };
 
     public float? Real(string key) => Json[key] switch
     {
         null => null,
-        JsonValue value when value.TryGetValue(out double number) && double.IsFinite(number) => (float)number,
-        JsonValue value when value.TryGetValue(out float single) && float.IsFinite(single) => single, // a configuration made in memory
+        JsonValue value when Number(value) is { } n && double.IsFinite(n) => (float)n,
         var other => throw Error($"\"{key}\" must be a number, received {other.ToJsonString()}"),
     };
+
+    /// <summary>Any JSON number, whatever .NET type holds it (parsed text, or int, long, float, double built in memory).</summary>
+    private static double? Number(JsonValue value) =>
+        value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     public bool? Boolean(string key) => Json[key] switch
     {
@@ -48,9 +52,9 @@ public sealed class LayerConfig(JsonObject json, string where)
     public int[]? Integers(string key) => Json[key] switch
     {
         null => null,
-        JsonArray list => [.. list.Select((item, i) => item is JsonValue v && v.TryGetValue(out int n) ? n
+        JsonArray list => [.. list.Select((item, i) => item is JsonValue v && Number(v) is { } n && n == Math.Floor(n) && Math.Abs(n) <= int.MaxValue ? (int)n
             : throw Error($"\"{key}\"[{i}] must be an integer, received {item?.ToJsonString() ?? "null"}"))],
-        JsonValue value when value.TryGetValue(out int single) => [single],
+        JsonValue value when Number(value) is { } single && single == Math.Floor(single) && Math.Abs(single) <= int.MaxValue => [(int)single],
         var other => throw Error($"\"{key}\" must be a list of integers, received {other.ToJsonString()}"),
     };
 

@@ -72,6 +72,11 @@ public sealed class YamlModelFile
         {
             throw new FormatException($"{source}:{error.Start.Line}:{error.Start.Column}: malformed YAML: {FirstSentence(error)}", error);
         }
+        catch (InvalidOperationException error)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
+            throw new FormatException($"{source}: malformed YAML: an unclosed [ or {{, or a stray character, near the end of the file", error);
+        }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new FormatException($"{source}: expected a mapping with \"encoder\" and \"decoder\" lists of layers, the file is {(stream.Documents.Count == 0 ? "empty" : "something else")}");
 

@@ -77,7 +77,9 @@ public sealed class Conv2D : Layer
         Initializer.Parse(c.Text("bias_initializer") ?? Initializer.Zeros.Name));
 
     internal static Padding ReadPadding(LayerConfig c) =>
-        c.Json["padding"] is JsonValue v && v.TryGetValue(out int pixels) ? Padding.Explicit(pixels) : Padding.Parse(c.Text("padding"));
+        c.Json["padding"] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? Padding.Explicit(c.Integer("padding")!.Value)
+            : Padding.Parse(c.Text("padding"));
 
     internal static void RequirePositive(int value, string what)
     {
