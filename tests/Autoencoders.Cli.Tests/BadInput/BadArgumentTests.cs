@@ -52,7 +52,7 @@ public sealed class BadArgumentTests : IClassFixture<BadArgumentTests.DataFolder
     [Fact]
     public void UnknownModel()
     {
-        var result = TrainFails("'nosuch'", "--model", "nosuch");
+        var result = TrainFails("--model nosuch: unknown", "--model", "nosuch");
 
         Assert.Contains("dense", result.Error);
         Assert.Contains("deep", result.Error);
