@@ -24,6 +24,37 @@ public sealed class ConvolutionGradientTests
     }
 
     [Theory]
+    [InlineData(3, 1, 1)] // fewer outputs than inputs: mixes channels first, then sums shifted taps
+    [InlineData(3, 2, 1)] // ... strided, where that is still the cheaper side
+    [InlineData(2, 1, 0)]
+    public void Conv2DWithFewOutputChannels(int kernel, int stride, int padding)
+    {
+        var random = new Random(200 + 100 * kernel + 10 * stride + padding);
+        var x = Leaf(new Shape(2, 6, 5, 6), random);
+        var w = Leaf(new Shape(1, 6, kernel, kernel), random);
+        var b = Leaf(new Shape(1), random);
+        Assert.Equal(x.Length + w.Length + b.Length, Check(g => g.Conv2D(x, w, b, stride, padding), x, w, b));
+    }
+
+    [Fact]
+    public void BothWaysOfComputingAConvolutionAgree()
+    {
+        // 6 → 1 channels takes the channel-mixing path; the same kernel repeated to 8 outputs takes im2col. Each of the
+        // 8 outputs must equal the single output, and so must the input gradients (scaled by 8).
+        var random = new Random(77);
+        var x = Leaf(new Shape(3, 6, 7, 5), random);
+        var single = Leaf(new Shape(1, 6, 3, 3), random);
+        var repeated = Leaf(new Shape(8, 6, 3, 3), [.. Enumerable.Repeat(single.ToArray(), 8).SelectMany(v => v)]);
+        var graph = new Graph(TestBackends.Parallel);
+        float[] one = graph.Conv2D(x, single, null, 1, 1).ToArray();
+        float[] eight = graph.Conv2D(x, repeated, null, 1, 1).ToArray();
+        for (int n = 0; n < 3; n++)
+            for (int o = 0; o < 8; o++)
+                for (int i = 0; i < 35; i++)
+                    Assert.Equal(one[n * 35 + i], eight[(n * 8 + o) * 35 + i], 4);
+    }
+
+    [Theory]
     [InlineData(3, 2, 1, 1)] // the conv preset's upsampling layer: doubles H and W
     [InlineData(3, 1, 1, 0)]
     [InlineData(2, 2, 0, 0)]

@@ -26,6 +26,8 @@ internal sealed class ConvolutionJob : IParallelJob
     }
 
     private readonly Scratch[] scratch;
+    private float[] kernelByTap = [], kernelByTapGradient = [];
+    private bool outputSide;
     private OpenBlas? blas;
     private Pass pass;
     private ConvolutionGeometry g;
@@ -46,6 +48,7 @@ internal sealed class ConvolutionJob : IParallelJob
     {
         (blas, pass, g, x, kernel, bias, y, images, channels) = (library, forward, geometry, input, weights, biasValues, output, input.Shape[0], otherChannels);
         PartCount = 0;
+        ChooseSide();
     }
 
     public void SetBackward(OpenBlas? library, Pass backward, Tensor input, Tensor weights, Tensor upstream, Tensor? inputGradient, bool accumulateInput,
@@ -54,6 +57,26 @@ internal sealed class ConvolutionJob : IParallelJob
         (blas, pass, g, x, kernel, dy, dx, accumulateX, dKernel, dBias, images, channels) =
             (library, backward, geometry, input, weights, upstream, inputGradient, accumulateInput, kernelGradient, biasGradient, input.Shape[0], otherChannels);
         PartCount = 0;
+        ChooseSide();
+    }
+
+    /// <summary>
+    /// A convolution with fewer output than input channels (a decoder's last layer, 32 → 1) mixes channels first:
+    /// taps (O·k·k, H·W) = K' (O·k·k, C) · x_n, then each output sums its k·k shifted taps. Its buffer is O·k·k × H·W
+    /// instead of im2col's C·k·k × OH·OW, so it moves far less memory. K' is the kernel permuted to (O, k, k) × C.
+    /// </summary>
+    private void ChooseSide()
+    {
+        outputSide = pass is Pass.ConvolutionForward or Pass.ConvolutionBackward && !g.ColumnsAreImage
+            && (long)channels * g.Height * g.Width < (long)g.Channels * g.Positions;
+        if (!outputSide) return;
+        int taps = g.Kernel * g.Kernel, inputChannels = g.Channels;
+        if (kernelByTap.Length < kernel!.Length) kernelByTap = Tensor.AllocateBuffer(kernel.Length);
+        ReadOnlySpan<float> k = kernel.Span;
+        for (int o = 0; o < channels; o++)
+            for (int c = 0; c < inputChannels; c++)
+                for (int t = 0; t < taps; t++)
+                    kernelByTap[(o * taps + t) * inputChannels + c] = k[(o * inputChannels + c) * taps + t];
     }
 
     public void Clear() => x = kernel = bias = y = dy = dx = dKernel = dBias = null;
@@ -63,12 +86,14 @@ internal sealed class ConvolutionJob : IParallelJob
         PartCount = parts;
         var (start, end) = ParallelRunner.Range(images, part, parts, alignment: 1);
         Scratch own = scratch[part];
-        own.Prepare(g.ColumnRows * g.Positions, kernel!.Length, BiasChannels);
+        own.Prepare(outputSide ? channels * g.Kernel * g.Kernel * g.Height * g.Width : g.ColumnRows * g.Positions, kernel!.Length, BiasChannels);
         own.Touched = false;
         for (int n = start; n < end; n++)
         {
             switch (pass)
             {
+                case Pass.ConvolutionForward when outputSide: OutputSideForward(n, own); break;
+                case Pass.ConvolutionBackward when outputSide: OutputSideBackward(n, own); break;
                 case Pass.ConvolutionForward: ConvolutionForward(n, own); break;
                 case Pass.ConvolutionBackward: ConvolutionBackward(n, own); break;
                 case Pass.TransposedForward: TransposedForward(n, own); break;
@@ -81,7 +106,24 @@ internal sealed class ConvolutionJob : IParallelJob
     /// <summary>Adds the chunks' kernel and bias gradients, in chunk order, into the gradient tensors.</summary>
     public void ReduceGradients(bool accumulateKernel, bool accumulateBias)
     {
-        if (dKernel is not null) Reduce(dKernel.Span, static s => s.KernelGradient, accumulateKernel);
+        if (dKernel is not null && outputSide)
+        {
+            // The chunks summed dK' (O·k·k, C): add them up, then permute back to the kernel's (O, C, k, k).
+            if (kernelByTapGradient.Length < dKernel.Length) kernelByTapGradient = Tensor.AllocateBuffer(dKernel.Length);
+            Span<float> byTap = kernelByTapGradient.AsSpan(0, dKernel.Length);
+            Reduce(byTap, static s => s.KernelGradient, accumulate: false);
+            int taps = g.Kernel * g.Kernel, inputChannels = g.Channels;
+            Span<float> gradient = dKernel.Span;
+            for (int o = 0; o < channels; o++)
+                for (int c = 0; c < inputChannels; c++)
+                    for (int t = 0; t < taps; t++)
+                    {
+                        int index = (o * inputChannels + c) * taps + t;
+                        float value = byTap[(o * taps + t) * inputChannels + c];
+                        gradient[index] = accumulateKernel ? gradient[index] + value : value;
+                    }
+        }
+        else if (dKernel is not null) Reduce(dKernel.Span, static s => s.KernelGradient, accumulateKernel);
         if (dBias is not null) Reduce(dBias.Span, static s => s.BiasGradient, accumulateBias);
     }
 
@@ -123,6 +165,35 @@ internal sealed class ConvolutionJob : IParallelJob
                 dy.Buffer, dyOffset, positions, 0f, own.Columns, 0, positions);
             ImageColumns.ColumnsToImage(own.Columns, dx.Buffer.AsSpan(dx.Offset + n * g.ImageSize, g.ImageSize), g, accumulateX);
         }
+    }
+
+    // Output-side convolution: x_n (C, H·W) → taps (O·k·k, H·W) → y_n (O, P).
+    private void OutputSideForward(int n, Scratch own)
+    {
+        int plane = g.Height * g.Width, tapRows = channels * g.Kernel * g.Kernel;
+        Gemm(false, false, tapRows, plane, g.Channels, kernelByTap, 0, g.Channels,
+            x!.Buffer, x.Offset + n * g.ImageSize, plane, 0f, own.Columns, 0, plane);
+        Span<float> output = y!.Buffer.AsSpan(y.Offset + n * channels * g.Positions, channels * g.Positions);
+        if (bias is not null) FillRowsWithBias(output, bias.Span, g.Positions);
+        ImageColumns.GatherTaps(own.Columns, output, channels, g, accumulate: bias is not null);
+    }
+
+    private void OutputSideBackward(int n, Scratch own)
+    {
+        int plane = g.Height * g.Width, tapRows = channels * g.Kernel * g.Kernel;
+        ReadOnlySpan<float> upstream = dy!.Buffer.AsSpan(dy.Offset + n * channels * g.Positions, channels * g.Positions);
+        if (dBias is not null) AddRowSums(upstream, g.Positions, own);
+        if (dKernel is null && dx is null) return;
+        ImageColumns.ScatterTaps(upstream, own.Columns, channels, g);
+        int xOffset = x!.Offset + n * g.ImageSize;
+        if (dKernel is not null)
+            // dK' (O·k·k, C) += taps (O·k·k, H·W) · x_nᵀ (H·W, C)
+            Gemm(false, true, tapRows, g.Channels, plane, own.Columns, 0, plane,
+                x.Buffer, xOffset, plane, own.Touched ? 1f : 0f, own.KernelGradient, 0, g.Channels);
+        if (dx is not null)
+            // dx_n (C, H·W) (+)= K'ᵀ (C, O·k·k) · taps (O·k·k, H·W)
+            Gemm(true, false, g.Channels, plane, tapRows, kernelByTap, 0, g.Channels,
+                own.Columns, 0, plane, accumulateX ? 1f : 0f, dx.Buffer, dx.Offset + n * g.ImageSize, plane);
     }
 
     // Here the image side is the output: x_n is (C_in, P) with C_in = channels, y_n is (O, H, W) = g's image.
