@@ -195,13 +195,20 @@ public abstract class Model
     /// <summary>Keras-style table: each layer's output shape and parameter count, then the totals.</summary>
     public string Summary() => ModelSummary.Render(this);
 
+    /// <summary>Keras's layer names: MaxPooling2D → max_pooling2d, Conv2DTranspose → conv2d_transpose.</summary>
+    private static string SnakeCase(string typeName)
+    {
+        string words = System.Text.RegularExpressions.Regex.Replace(typeName, "(.)([A-Z][a-z]+)", "$1_$2");
+        return System.Text.RegularExpressions.Regex.Replace(words, "([a-z])([A-Z])", "$1_$2").ToLowerInvariant();
+    }
+
     private void NameLayers()
     {
         var counts = new Dictionary<string, int>();
         foreach (var (_, layer) in NamedLayers)
         {
             if (layer.Name is not null) continue;
-            string stem = layer.TypeName.ToLowerInvariant();
+            string stem = SnakeCase(layer.TypeName);
             int n = counts.GetValueOrDefault(stem);
             counts[stem] = n + 1;
             layer.Name = n == 0 ? stem : $"{stem}_{n}";
