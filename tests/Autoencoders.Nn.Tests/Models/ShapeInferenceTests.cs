@@ -41,7 +41,7 @@ public sealed class ShapeInferenceTests
 
         var error = Assert.Throws<ArgumentException>(() => model.Build(new Shape(20)));
 
-        Assert.StartsWith("decoder[1] fixedwidth (FixedWidth): ", error.Message);
+        Assert.StartsWith("decoder[1] fixed_width (FixedWidth): ", error.Message);
         Assert.Contains("expected 5 features, received 8", error.Message);
     }
 
