@@ -1,45 +1,27 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
-/// im2col and col2im (Chellapilla et al. 2006; Caffe's layout): one image (C, H, W) ↔ its column matrix
-/// (C·k·k, OH·OW), where row (c, ky, kx) holds pixel (oy·s − p + ky, ox·s − p + kx) of channel c for every window
-/// position (oy, ox), zero where that pixel lies in the padding. A convolution is then one GEMM with the kernel
-/// matrix (O, C·k·k). With stride 1 each row segment is a contiguous slice of an image row, so the common case
-/// is a copy (or a vector add on the way back) rather than a gather.
+/// The index map of a convolution, walked once for four kernels. Window position (oy, ox) sees, through tap (ky, kx),
+/// pixel (oy·s − p + ky, ox·s − p + kx); for each plane, tap and output row, the positions whose pixel lies inside the
+/// image form one run [first, last), and with stride 1 its pixels are a contiguous slice of an image row. The walk is
+/// <see cref="ForEachRun{T}"/>; what happens on each run is a small visitor struct (the how apart from the what):
+/// <list type="bullet">
+/// <item>im2col and col2im (Chellapilla et al. 2006; Caffe's layout): image (C, H, W) ↔ columns (C·k·k, OH·OW), row (c, ky, kx)
+/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·k·k).</item>
+/// <item>gather and scatter of taps: for a convolution with fewer output than input channels, taps (O·k·k, H·W) = K' · image
+/// mix the channels first, and each output sums its k·k shifted taps; the scatter is that sum's adjoint.</item>
+/// </list>
 /// </summary>
 internal static class ImageColumns
 {
     /// <summary>columns (C·k·k, OH·OW) = im2col(image (C, H, W)).</summary>
     public static void ImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
     {
-        int k = g.Kernel, s = g.Stride, p = g.Padding, width = g.Width, outWidth = g.OutputWidth, positions = g.Positions;
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
-            for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++, row++)
-                {
-                    Span<float> destination = columns.Slice(row * positions, positions);
-                    var (first, last) = ValidPositions(kx, s, p, width, outWidth);
-                    for (int oy = 0; oy < g.OutputHeight; oy++)
-                    {
-                        Span<float> line = destination.Slice(oy * outWidth, outWidth);
-                        int iy = oy * s - p + ky;
-                        if ((uint)iy >= (uint)g.Height || first >= last)
-                        {
-                            line.Clear();
-                            continue;
-                        }
-                        ReadOnlySpan<float> source = image.Slice((c * g.Height + iy) * width, width);
-                        line[..first].Clear();
-                        if (s == 1)
-                            source.Slice(first - p + kx, last - first).CopyTo(line[first..last]);
-                        else
-                            for (int ox = first; ox < last; ox++) line[ox] = source[ox * s - p + kx];
-                        line[last..].Clear();
-                    }
-                }
+        var copy = new CopyToColumns(image, columns, g);
+        ForEachRun(g.Channels, g, ref copy);
     }
 
     /// <summary>image (C, H, W) (+)= col2im(columns): every column entry is added back onto the pixel it was read
@@ -47,28 +29,52 @@ internal static class ImageColumns
     public static void ColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
     {
         if (!accumulate) image[..g.ImageSize].Clear();
-        int k = g.Kernel, s = g.Stride, p = g.Padding, width = g.Width, outWidth = g.OutputWidth, positions = g.Positions;
+        var add = new AddColumnsToImage(columns, image, g);
+        ForEachRun(g.Channels, g, ref add);
+    }
+
+    /// <summary>output (O, OH·OW) (+)= Σ over taps (ky, kx) of taps (O·k·k, H·W) read at the pixel each window position sees
+    /// through that tap.</summary>
+    public static void GatherTaps(ReadOnlySpan<float> taps, Span<float> output, int outputChannels, in ConvolutionGeometry g, bool accumulate)
+    {
+        if (!accumulate) output[..(outputChannels * g.Positions)].Clear();
+        var gather = new GatherTapsIntoOutput(taps, output, g);
+        ForEachRun(outputChannels, g, ref gather);
+    }
+
+    /// <summary>The adjoint of <see cref="GatherTaps"/>: taps (O·k·k, H·W) = each output gradient (O, OH·OW) placed on the
+    /// pixel its window position saw through each tap (summed where positions share a pixel).</summary>
+    public static void ScatterTaps(ReadOnlySpan<float> upstream, Span<float> taps, int outputChannels, in ConvolutionGeometry g)
+    {
+        taps[..(outputChannels * g.Kernel * g.Kernel * g.Height * g.Width)].Clear();
+        var scatter = new ScatterOutputIntoTaps(upstream, taps, g);
+        ForEachRun(outputChannels, g, ref scatter);
+    }
+
+    /// <summary>What to do with one run: positions [first, last) of output row oy, which see image row iy through tap
+    /// (ky, kx) of plane <c>plane</c>; <paramref name="row"/> = (plane·k + ky)·k + kx numbers the (plane, tap) pairs.</summary>
+    private interface IRunVisitor
+    {
+        void Run(int row, int plane, int oy, int iy, int kx, int first, int last);
+
+        /// <summary>Output row oy of (plane, tap) <paramref name="row"/> sees no pixel at all (it lies in the padding).</summary>
+        void Outside(int row, int oy);
+    }
+
+    private static void ForEachRun<T>(int planes, in ConvolutionGeometry g, ref T visitor) where T : IRunVisitor, allows ref struct
+    {
+        int k = g.Kernel, s = g.Stride, p = g.Padding;
         int row = 0;
-        for (int c = 0; c < g.Channels; c++)
+        for (int plane = 0; plane < planes; plane++)
             for (int ky = 0; ky < k; ky++)
                 for (int kx = 0; kx < k; kx++, row++)
                 {
-                    ReadOnlySpan<float> source = columns.Slice(row * positions, positions);
-                    var (first, last) = ValidPositions(kx, s, p, width, outWidth);
-                    if (first >= last) continue;
+                    var (first, last) = ValidPositions(kx, s, p, g.Width, g.OutputWidth);
                     for (int oy = 0; oy < g.OutputHeight; oy++)
                     {
                         int iy = oy * s - p + ky;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        ReadOnlySpan<float> line = source.Slice(oy * outWidth, outWidth);
-                        Span<float> destination = image.Slice((c * g.Height + iy) * width, width);
-                        if (s == 1)
-                        {
-                            Span<float> segment = destination.Slice(first - p + kx, last - first);
-                            TensorPrimitives.Add(segment, line[first..last], segment);
-                        }
-                        else
-                            for (int ox = first; ox < last; ox++) destination[ox * s - p + kx] += line[ox];
+                        if ((uint)iy >= (uint)g.Height || first >= last) visitor.Outside(row, oy);
+                        else visitor.Run(row, plane, oy, iy, kx, first, last);
                     }
                 }
     }
@@ -85,72 +91,96 @@ internal static class ImageColumns
     private static int CeilingDivide(int numerator, int denominator) =>
         numerator <= 0 ? -(-numerator / denominator) : (numerator + denominator - 1) / denominator;
 
-    /// <summary>output (O, OH·OW) (+)= Σ over taps (ky, kx) of taps (O·k·k, H·W) read at the pixel each window position
-    /// sees through that tap: a convolution whose channel mixing was done first, per tap, by one GEMM
-    /// (taps = K' · image with K' the kernel as (O·k·k, C)). Cheaper than im2col when O &lt; C.</summary>
-    public static void GatherTaps(ReadOnlySpan<float> taps, Span<float> output, int outputChannels, in ConvolutionGeometry g, bool accumulate)
+    /// <summary>destination[first..last] (+)= source at pixels ox·s − p + kx: the one inner loop every visitor shares.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRun(ReadOnlySpan<float> pixels, Span<float> positions, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (!accumulate) output[..(outputChannels * g.Positions)].Clear();
-        int k = g.Kernel, s = g.Stride, p = g.Padding, width = g.Width, outWidth = g.OutputWidth, plane = g.Height * g.Width;
-        int row = 0;
-        for (int o = 0; o < outputChannels; o++)
+        if (g.Stride == 1)
         {
-            Span<float> destination = output.Slice(o * g.Positions, g.Positions);
-            for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++, row++)
-                {
-                    ReadOnlySpan<float> tap = taps.Slice(row * plane, plane);
-                    var (first, last) = ValidPositions(kx, s, p, width, outWidth);
-                    if (first >= last) continue;
-                    for (int oy = 0; oy < g.OutputHeight; oy++)
-                    {
-                        int iy = oy * s - p + ky;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        ReadOnlySpan<float> source = tap.Slice(iy * width, width);
-                        Span<float> line = destination.Slice(oy * outWidth, outWidth);
-                        if (s == 1)
-                        {
-                            Span<float> segment = line[first..last];
-                            TensorPrimitives.Add(segment, source.Slice(first - p + kx, last - first), segment);
-                        }
-                        else
-                            for (int ox = first; ox < last; ox++) line[ox] += source[ox * s - p + kx];
-                    }
-                }
+            Span<float> segment = positions[first..last];
+            TensorPrimitives.Add(segment, pixels.Slice(first - g.Padding + kx, last - first), segment);
+        }
+        else
+            for (int ox = first; ox < last; ox++) positions[ox] += pixels[ox * g.Stride - g.Padding + kx];
+    }
+
+    /// <summary>The adjoint of <see cref="AddRun"/>: pixels at ox·s − p + kx += positions[first..last].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRunBack(ReadOnlySpan<float> positions, Span<float> pixels, in ConvolutionGeometry g, int kx, int first, int last)
+    {
+        if (g.Stride == 1)
+        {
+            Span<float> segment = pixels.Slice(first - g.Padding + kx, last - first);
+            TensorPrimitives.Add(segment, positions[first..last], segment);
+        }
+        else
+            for (int ox = first; ox < last; ox++) pixels[ox * g.Stride - g.Padding + kx] += positions[ox];
+    }
+
+    private ref struct CopyToColumns(ReadOnlySpan<float> image, Span<float> columns, ConvolutionGeometry g) : IRunVisitor
+    {
+        private readonly ReadOnlySpan<float> image = image;
+        private readonly Span<float> columns = columns;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last)
+        {
+            Span<float> line = Line(row, oy);
+            ReadOnlySpan<float> source = image.Slice((plane * g.Height + iy) * g.Width, g.Width);
+            line[..first].Clear();
+            if (g.Stride == 1) source.Slice(first - g.Padding + kx, last - first).CopyTo(line[first..last]);
+            else for (int ox = first; ox < last; ox++) line[ox] = source[ox * g.Stride - g.Padding + kx];
+            line[last..].Clear();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Outside(int row, int oy) => Line(row, oy).Clear();
+
+        private readonly Span<float> Line(int row, int oy) => columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth);
+    }
+
+    private ref struct AddColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, ConvolutionGeometry g) : IRunVisitor
+    {
+        private readonly ReadOnlySpan<float> columns = columns;
+        private readonly Span<float> image = image;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last) =>
+            AddRunBack(columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth), image.Slice((plane * g.Height + iy) * g.Width, g.Width), g, kx, first, last);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Outside(int row, int oy)
+        {
         }
     }
 
-    /// <summary>The adjoint of <see cref="GatherTaps"/>: taps (O·k·k, H·W) = each output gradient (O, OH·OW) placed on the
-    /// pixel its window position saw through each tap (summed where positions share a pixel).</summary>
-    public static void ScatterTaps(ReadOnlySpan<float> upstream, Span<float> taps, int outputChannels, in ConvolutionGeometry g)
+    private ref struct GatherTapsIntoOutput(ReadOnlySpan<float> taps, Span<float> output, ConvolutionGeometry g) : IRunVisitor
     {
-        int k = g.Kernel, s = g.Stride, p = g.Padding, width = g.Width, outWidth = g.OutputWidth, plane = g.Height * g.Width;
-        taps[..(outputChannels * k * k * plane)].Clear();
-        int row = 0;
-        for (int o = 0; o < outputChannels; o++)
+        private readonly ReadOnlySpan<float> taps = taps;
+        private readonly Span<float> output = output;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last) =>
+            AddRun(taps.Slice(row * g.Height * g.Width + iy * g.Width, g.Width), output.Slice(plane * g.Positions + oy * g.OutputWidth, g.OutputWidth), g, kx, first, last);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Outside(int row, int oy)
         {
-            ReadOnlySpan<float> source = upstream.Slice(o * g.Positions, g.Positions);
-            for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++, row++)
-                {
-                    Span<float> tap = taps.Slice(row * plane, plane);
-                    var (first, last) = ValidPositions(kx, s, p, width, outWidth);
-                    if (first >= last) continue;
-                    for (int oy = 0; oy < g.OutputHeight; oy++)
-                    {
-                        int iy = oy * s - p + ky;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        ReadOnlySpan<float> line = source.Slice(oy * outWidth, outWidth);
-                        Span<float> destination = tap.Slice(iy * width, width);
-                        if (s == 1)
-                        {
-                            Span<float> segment = destination.Slice(first - p + kx, last - first);
-                            TensorPrimitives.Add(segment, line[first..last], segment);
-                        }
-                        else
-                            for (int ox = first; ox < last; ox++) destination[ox * s - p + kx] += line[ox];
-                    }
-                }
+        }
+    }
+
+    private ref struct ScatterOutputIntoTaps(ReadOnlySpan<float> upstream, Span<float> taps, ConvolutionGeometry g) : IRunVisitor
+    {
+        private readonly ReadOnlySpan<float> upstream = upstream;
+        private readonly Span<float> taps = taps;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last) =>
+            AddRunBack(upstream.Slice(plane * g.Positions + oy * g.OutputWidth, g.OutputWidth), taps.Slice(row * g.Height * g.Width + iy * g.Width, g.Width), g, kx, first, last);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Outside(int row, int oy)
+        {
         }
     }
 }
