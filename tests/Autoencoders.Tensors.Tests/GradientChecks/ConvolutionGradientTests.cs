@@ -13,6 +13,11 @@ public sealed class ConvolutionGradientTests
     [InlineData(3, 2, 1)]
     [InlineData(1, 1, 0)] // 1×1: the columns are the image itself
     [InlineData(2, 1, 0)] // even kernel
+    [InlineData(5, 1, 2)] // 5×5 "same"
+    [InlineData(3, 3, 0)] // stride = kernel: windows side by side, the last column unread
+    [InlineData(2, 3, 1)] // stride > kernel: rows and columns between windows are read by none
+    [InlineData(1, 1, 1)] // padding ≥ kernel: the border positions see only padding (bias alone)
+    [InlineData(7, 1, 1)] // the kernel as tall as the padded image: one row of positions
     public void Conv2D(int kernel, int stride, int padding)
     {
         var random = new Random(100 * kernel + 10 * stride + padding);
@@ -59,6 +64,10 @@ public sealed class ConvolutionGradientTests
     [InlineData(3, 1, 1, 0)]
     [InlineData(2, 2, 0, 0)]
     [InlineData(3, 3, 0, 2)]
+    [InlineData(2, 3, 0, 1)] // stride > kernel: pixels between the taps get the bias alone
+    [InlineData(5, 2, 2, 1)]
+    [InlineData(1, 1, 0, 0)]
+    [InlineData(3, 1, 2, 0)] // padding that crops the output to smaller than the input
     public void Conv2DTranspose(int kernel, int stride, int padding, int outputPadding)
     {
         var random = new Random(1000 + 100 * kernel + 10 * stride + padding);
@@ -66,6 +75,26 @@ public sealed class ConvolutionGradientTests
         var w = Leaf(new Shape(3, 2, kernel, kernel), random);
         var b = Leaf(new Shape(2), random);
         Assert.Equal(x.Length + w.Length + b.Length, Check(g => g.Conv2DTranspose(x, w, b, stride, padding, outputPadding), x, w, b));
+    }
+
+    [Theory]
+    [InlineData(false, 3)] // im2col
+    [InlineData(false, 1)] // fewer outputs: channels mixed first
+    [InlineData(true, 2)]
+    public void ConvolutionsWithSomeOperandsConstant(bool transposed, int outputChannels)
+    {
+        // A gradient that no one asked for is skipped (null in the backend); the others must not change with it.
+        var random = new Random(transposed ? 31 : 30 + outputChannels);
+        var x = Leaf(new Shape(2, 4, 5, 6), random);
+        var w = Leaf(transposed ? new Shape(4, outputChannels, 3, 3) : new Shape(outputChannels, 4, 3, 3), random);
+        var b = Leaf(new Shape(outputChannels), random);
+        Tensor Constant(Tensor t) => new(t.Shape, t.Span);
+        Tensor Convolve(Graph g, Tensor input, Tensor kernel, Tensor? bias) =>
+            transposed ? g.Conv2DTranspose(input, kernel, bias, 2, 1, 1) : g.Conv2D(input, kernel, bias, 1, 1);
+        Assert.Equal(w.Length + b.Length, Check(g => Convolve(g, Constant(x), w, b), w, b));
+        Assert.Equal(x.Length, Check(g => Convolve(g, x, Constant(w), Constant(b)), x));
+        Assert.Equal(x.Length + w.Length, Check(g => Convolve(g, x, w, Constant(b)), x, w));
+        Assert.Equal(b.Length, Check(g => Convolve(g, Constant(x), Constant(w), b), b));
     }
 
     [Fact]
@@ -83,6 +112,8 @@ public sealed class ConvolutionGradientTests
     [InlineData(2, 2)]
     [InlineData(3, 2)] // overlapping windows: a pixel may be the maximum of two
     [InlineData(2, 1)]
+    [InlineData(2, 3)] // stride > pool: pixels between windows get no gradient
+    [InlineData(3, 3)] // 5×6 → 1×2: the last rows are dropped
     public void MaxPool2D(int pool, int stride)
     {
         // Distinct values, so that no window has a tie that a small step could flip.
@@ -90,6 +121,15 @@ public sealed class ConvolutionGradientTests
         float[] values = [.. Enumerable.Range(0, 2 * 2 * 5 * 6).Select(i => (float)i / 10).OrderBy(_ => random.Next())];
         var x = Leaf(new Shape(2, 2, 5, 6), values);
         Assert.Equal(x.Length, CheckWithStep(1e-3f, g => g.MaxPool2D(x, pool, stride), x));
+    }
+
+    [Theory]
+    [InlineData(1)] // the identity
+    [InlineData(2)]
+    public void UpSample2DByFactor(int factor)
+    {
+        var x = Leaf(new Shape(3, 2, 3, 4), new Random(10 + factor));
+        Assert.Equal(x.Length, Check(g => g.UpSample2D(x, factor), x));
     }
 
     [Fact]
@@ -103,6 +143,7 @@ public sealed class ConvolutionGradientTests
     [InlineData(true, 4)]
     [InlineData(false, 4)]
     [InlineData(true, 2)] // (N, F): a dense layer's features
+    [InlineData(false, 2)]
     public void BatchNorm(bool training, int rank)
     {
         var random = new Random(training ? 1 : 2);
@@ -118,5 +159,18 @@ public sealed class ConvolutionGradientTests
         Assert.Equal(x.Length + 2 * channels, Check(g => g.BatchNorm(x, gamma, beta, mean, variance, 0f, 1e-3f, training), x, gamma, beta));
         Assert.Equal(meanBefore, mean.ToArray());
         Assert.Equal(varianceBefore, variance.ToArray());
+    }
+
+    [Fact]
+    public void BatchNormOfTheInputAloneWithFixedScaleAndShift()
+    {
+        // γ and β constants: their gradients are skipped, and dx must not change with it.
+        var random = new Random(3);
+        var x = Leaf(new Shape(4, 3, 2, 3), random);
+        var gamma = new Tensor(new Shape(3), Uniform(random, 3, 0.5f, 1.5f));
+        var beta = new Tensor(new Shape(3), Uniform(random, 3));
+        var mean = new Tensor(new Shape(3));
+        var variance = new Tensor(new Shape(3), [1f, 1f, 1f]);
+        Assert.Equal(x.Length, Check(g => g.BatchNorm(x, gamma, beta, mean, variance, 0f, 1e-5f, training: true), x));
     }
 }

@@ -4,7 +4,8 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// A convolution pass over a batch, split by images: each chunk takes a run of images and, per image, builds
 /// its column matrix in a scratch buffer of its own (small enough to stay in L2 for the GEMM that follows) and
 /// runs a single-threaded GEMM on it. Kernel and bias gradients are summed per chunk and the chunks' sums added
-/// in chunk order afterwards, so results do not depend on which thread ran what.
+/// in chunk order afterwards. A batch is always cut into the same <see cref="Parts"/> chunks (fewer for a smaller
+/// batch), whatever the thread count, so results depend neither on which thread ran what nor on how many there are.
 /// Shapes: N images; the image side is (C, H, W), the column side C·k·k × P positions (see <see cref="ConvolutionGeometry"/>);
 /// O channels on the other side of the kernel.
 /// </summary>
@@ -24,6 +25,10 @@ internal sealed class ConvolutionJob : IParallelJob
         /// <summary>dx_n = K · im2col(dy_n); dK += x_n · im2col(dy_n)ᵀ; db += Σ dy_n.</summary>
         TransposedBackward,
     }
+
+    /// <summary>The chunks a batch is cut into (at most one an image): a constant, so that the order in which the
+    /// gradient sums are added is the same on any number of threads; 12 balance the load of up to 3 threads.</summary>
+    public const int Parts = 12;
 
     private readonly Scratch[] scratch;
     private float[] kernelByTap = [], kernelByTapGradient = [];

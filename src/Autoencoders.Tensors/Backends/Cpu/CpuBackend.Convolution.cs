@@ -22,6 +22,8 @@ public sealed unsafe partial class CpuBackend
         Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry)
     {
         int outputChannels = kernel.Shape[0];
+        RequireConvolutionShapes(x, geometry.ImageSize, dy, outputChannels * geometry.Positions, kernel, outputChannels * geometry.ColumnRows, null, 0);
+        RequireGradientShapes(x, dx, kernel, dKernel, dBias, outputChannels);
         var job = ConvolutionJob;
         job.SetBackward(blas, ConvolutionJob.Pass.ConvolutionBackward, x, kernel, dy, dx, accumulateX, dKernel, dBias, geometry, outputChannels);
         RunConvolution(job, x.Shape[0], geometry, outputChannels);
@@ -43,6 +45,8 @@ public sealed unsafe partial class CpuBackend
         Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry)
     {
         int inputChannels = kernel.Shape[0];
+        RequireConvolutionShapes(x, inputChannels * geometry.Positions, dy, geometry.ImageSize, kernel, inputChannels * geometry.ColumnRows, null, 0);
+        RequireGradientShapes(x, dx, kernel, dKernel, dBias, geometry.Channels);
         var job = ConvolutionJob;
         job.SetBackward(blas, ConvolutionJob.Pass.TransposedBackward, x, kernel, dy, dx, accumulateX, dKernel, dBias, geometry, inputChannels);
         RunConvolution(job, x.Shape[0], geometry, inputChannels);
@@ -53,7 +57,18 @@ public sealed unsafe partial class CpuBackend
     private void RunConvolution(ConvolutionJob job, int images, in ConvolutionGeometry geometry, int otherChannels)
     {
         long work = (long)images * geometry.ColumnRows * geometry.Positions * otherChannels;
-        runner.Run(job, work >= ParallelConvolutionWork ? Math.Min(images, runner.MaxChunks) : 1);
+        runner.RunExactly(job, work >= ParallelConvolutionWork ? Math.Min(images, ConvolutionJob.Parts) : 1);
+    }
+
+    // A gradient is written through its view only: one of the wrong size would be read or written past its end.
+    private static void RequireGradientShapes(Tensor x, Tensor? dx, Tensor kernel, Tensor? dKernel, Tensor? dBias, int biasLength)
+    {
+        if (dx is not null && dx.Length != x.Length)
+            throw new ArgumentException($"expected an input gradient of {x.Length} values like {x.Shape}, received {dx.Shape}");
+        if (dKernel is not null && dKernel.Length != kernel.Length)
+            throw new ArgumentException($"expected a kernel gradient of {kernel.Length} values like {kernel.Shape}, received {dKernel.Shape}");
+        if (dBias is not null && dBias.Length != biasLength)
+            throw new ArgumentException($"expected a bias gradient of {biasLength} values, received {dBias.Shape}");
     }
 
     private static void RequireConvolutionShapes(Tensor x, int xPerImage, Tensor y, int yPerImage, Tensor kernel, int kernelLength, Tensor? bias, int biasLength)

@@ -40,7 +40,7 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         blas?.SetThreads(1);
         runner = new ParallelRunner(Threads);
         rangeJobs = new ThreadLocal<RangeJob>(() => new RangeJob(runner.MaxChunks));
-        convolutionJobs = new ThreadLocal<ConvolutionJob>(() => new ConvolutionJob(runner.MaxChunks));
+        convolutionJobs = new ThreadLocal<ConvolutionJob>(() => new ConvolutionJob(ConvolutionJob.Parts));
     }
 
     /// <summary>One backend for the whole process (one per core, OpenBLAS unless <c>AE_BACKEND=managed</c>): the default of every model.</summary>

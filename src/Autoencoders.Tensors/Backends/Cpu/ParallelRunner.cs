@@ -67,6 +67,25 @@ internal sealed class ParallelRunner : IDisposable
             RunChunks(work, Math.Min(chunkCount, MaxChunks));
     }
 
+    /// <summary>Runs <paramref name="work"/> as exactly <paramref name="chunkCount"/> chunks, however many threads there
+    /// are (one thread runs them in order): for jobs whose results must not depend on the thread count, which keep
+    /// per-chunk partial sums and size them by their own chunk count rather than by <see cref="MaxChunks"/>.</summary>
+    public void RunExactly(IParallelJob work, int chunkCount)
+    {
+        if (chunkCount <= 1)
+        {
+            work.Execute(0, 1);
+            return;
+        }
+        if (Threads == 1)
+        {
+            for (int part = 0; part < chunkCount; part++) work.Execute(part, chunkCount);
+            return;
+        }
+        lock (gate)
+            RunChunks(work, chunkCount);
+    }
+
     private void RunChunks(IParallelJob work, int count)
     {
         job = work;
