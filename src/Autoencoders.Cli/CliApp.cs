@@ -16,6 +16,14 @@ public static class CliApp
         SummaryCommand.Create(output),
         GenerateCommand.Create(output),
         DemoCommand.Create(output),
+        ReportCommand.Create(output),
+        ReconstructCommand.Create(output),
+        DenoiseCommand.Create(output),
+        CompressCommand.Create(output),
+        DecompressCommand.Create(output),
+        DetectCommand.Create(output),
+        CompareCommand.Create(output),
+        ClassifyCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

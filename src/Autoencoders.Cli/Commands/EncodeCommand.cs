@@ -25,12 +25,8 @@ internal static class EncodeCommand
             string? plotPath = parsed.GetValue(plot);
             CommonOptions.RequireWritableFolderFor(outPath);
             if (plotPath is not null) CommonOptions.RequireWritableFolderFor(plotPath);
-            var autoencoder = ModelLoading.LoadAutoencoder(modelPath);
-            autoencoder.Backend = new Tensors.Backends.Cpu.CpuBackend(CommonOptions.Threads(parsed.GetValue(threads)));
-            var split = CommonOptions.LoadData(parsed.GetValue(data)!, limit: null);
-            var samples = split.Test ?? split.Train;
-            if (samples.FeatureCount != autoencoder.InputShape.ElementCount)
-                throw new UsageException($"{modelPath}: the model expects samples of {autoencoder.InputShape.ElementCount} values, {split.Description} has {samples.FeatureCount}");
+            var applied = AppliedModel.Load(modelPath, parsed.GetValue(data)!, parsed.GetValue(threads));
+            var (autoencoder, samples) = (applied.Model, applied.Samples);
             float[] codes = autoencoder.Encode(samples);
             AtomicFile.WriteAllBytes(outPath, Encoding.UTF8.GetBytes(CodesCsv(codes, autoencoder.CodeSize, samples.Labels)));
             output.WriteLine($"wrote {samples.Count:N0} codes of size {autoencoder.CodeSize} to {outPath}");

@@ -39,7 +39,8 @@ internal static class GenerateCommand
         return command;
     }
 
-    private static RgbImage Samples(Autoencoder model, int count, int seed)
+    /// <summary>A grid of <paramref name="count"/> samples decoded from draws of the prior N(0, I); also drawn by <c>ae report</c>.</summary>
+    public static RgbImage Samples(Autoencoder model, int count, int seed)
     {
         var codes = new float[count * model.CodeSize];
         new DeterministicRandom((ulong)seed).FillGaussian(codes, 0f, 1f);

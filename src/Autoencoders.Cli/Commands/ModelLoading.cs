@@ -15,6 +15,12 @@ internal static class ModelLoading
         return ModelFile.Load(path);
     }
 
-    public static Autoencoder LoadAutoencoder(string path) =>
-        Load(path).Model as Autoencoder ?? throw new UsageException($"{path}: holds a plain model, not an autoencoder with an encoder and a decoder");
+    public static Autoencoder LoadAutoencoder(string path) => LoadAutoencoder(path, out _);
+
+    /// <summary>The autoencoder in the file, and the file's whole content (its metadata: scaler, training classes).</summary>
+    public static Autoencoder LoadAutoencoder(string path, out LoadedModel loaded)
+    {
+        loaded = Load(path);
+        return loaded.Model as Autoencoder ?? throw new UsageException($"{path}: holds a plain model, not an autoencoder with an encoder and a decoder");
+    }
 }

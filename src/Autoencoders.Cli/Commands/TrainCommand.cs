@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoencoders.Cli.Output;
+using Autoencoders.Data;
 using Autoencoders.Nn.Losses;
 using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Presets;
@@ -34,13 +35,18 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "fixes initial weights and shuffling: same seed and --threads, same model file", DefaultValueFactory = _ => 0, HelpName = "N" };
         var validationSplit = new Option<double?>("--validation-split") { Description = "hold out this fraction of the training data for val_loss (default: val_loss on the test split)", HelpName = "F" };
         var patience = new Option<int?>("--early-stopping") { Description = "stop after N epochs without val_loss improvement and keep the best weights", HelpName = "N" };
+        var classes = new Option<string?>("--classes")
+        {
+            Description = "train and validate only on the samples with these labels (e.g. the normal classes for ae detect): labels or class names separated by commas; the test split stays whole; saved in the model as training.classes",
+            HelpName = "0,2,...",
+        };
         var limit = CommonOptions.Limit();
         var threads = CommonOptions.Threads();
         var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, metrics.json, loss.png, reconstructions.png", Required = true, HelpName = "DIR" };
 
         var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
         {
-            data, model, code, noise, pretrainEpochs, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, limit, threads, outFolder,
+            data, model, code, noise, pretrainEpochs, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, classes, limit, threads, outFolder,
         };
         command.SetAction(parsed =>
         {
@@ -49,7 +55,8 @@ internal static class TrainCommand
                 CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch),
                 parsed.GetValue(loss), parsed.GetValue(optimizer)!, parsed.GetValue(learningRate), parsed.GetValue(seed),
                 parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(limit),
-                CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(noise), parsed.GetValue(pretrainEpochs));
+                CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(noise), parsed.GetValue(pretrainEpochs),
+                parsed.GetValue(classes));
             Run(settings, output);
             return ExitCodes.Success;
         });
@@ -59,7 +66,7 @@ internal static class TrainCommand
     public static TrainResult Run(TrainSettings settings, TextWriter output)
     {
         settings.Validate();
-        var split = CommonOptions.LoadData(settings.Data, settings.Limit);
+        (var split, Dataset? validation, settings, MinMaxScaler? scaler) = PrepareData(settings);
         var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
         settings = settings with { Batch = settings.Batch ?? choice.BatchSize };
         var autoencoder = choice.Model;
@@ -72,7 +79,8 @@ internal static class TrainCommand
         autoencoder.Compile(Optimizer.Parse(settings.Optimizer, settings.LearningRate), loss);
 
         string modelPath = Path.Combine(settings.Out, "model.safetensors");
-        var metadata = settings.ToMetadata();
+        var metadata = new Dictionary<string, string>(settings.ToMetadata());
+        if (scaler is not null) metadata[ModelData.MinMaxKey] = ModelData.ScalerMetadata(scaler);
         var callbacks = new List<Callback>
         {
             // A checkpoint every epoch: an interrupted run keeps its last finished epoch. The folder is made only
@@ -92,7 +100,7 @@ internal static class TrainCommand
             BatchSize = settings.Batch.Value,
             Seed = settings.Seed,
             ValidationSplit = settings.ValidationSplit ?? 0,
-            ValidationData = holdOut ? null : split.Test,
+            ValidationData = holdOut ? null : validation,
             Callbacks = callbacks,
         };
         output.WriteLine($"ae train: {autoencoder.Name} ({autoencoder.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {split.Description}: " +
@@ -103,5 +111,30 @@ internal static class TrainCommand
         var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
         output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
         return result;
+    }
+
+    /// <summary>
+    /// The training data: only the listed classes, the first --limit of them, CSV columns scaled to [0, 1] on them; and
+    /// the data for val_loss without --validation-split: the test split, restricted to the listed classes (the others
+    /// are the anomalies that ae detect will look for).
+    /// </summary>
+    private static (DatasetSplit Split, Dataset? Validation, TrainSettings Settings, MinMaxScaler? Scaler) PrepareData(TrainSettings settings)
+    {
+        var split = ModelData.LoadRaw(settings.Data);
+        int[]? classes = null;
+        if (settings.Classes is { } text)
+        {
+            classes = ModelData.ParseClasses(text, split.Train, "--classes", $"the training split of {settings.Data}");
+            settings = settings with { Classes = ModelData.FormatClasses(classes) };
+            Dataset train = split.Train.WhereLabelIn(classes);
+            split = split with { Train = train, Description = $"{split.Description}; training on classes {settings.Classes} only ({train.Count:N0} samples)" };
+        }
+        // After the class selection, so that --limit N trains on N samples of the chosen classes.
+        if (settings.Limit is { } n && n < split.Train.Count)
+            split = split with { Train = split.Train.Limit(n), Description = $"{split.Description}; training on its first {n:N0} samples" };
+        MinMaxScaler? scaler = ModelData.IsTabular(settings.Data) ? MinMaxScaler.Fit(split.Train) : null;
+        split = ModelData.Apply(scaler, split);
+        Dataset? validation = classes is not null && split.Test?.Labels is not null ? split.Test.WhereLabelIn(classes) : split.Test;
+        return (split, validation?.Count > 0 ? validation : null, settings, scaler);
     }
 }

@@ -11,8 +11,8 @@ namespace Autoencoders.Cli.Output;
 /// </summary>
 internal static class FamilyMetrics
 {
-    // The noisy test inputs are drawn from a fixed stream, so the PSNR figures of two runs compare.
-    private const ulong NoiseSeed = 20_061_218;
+    /// <summary>The noisy test inputs are drawn from this fixed stream, so the PSNR figures of two runs compare.</summary>
+    public const ulong NoiseSeed = 20_061_218;
 
     public static Dictionary<string, object?> Measure(Autoencoder model, Dataset test, Evaluation evaluation)
     {
@@ -42,10 +42,13 @@ internal static class FamilyMetrics
         return (Psnr(noisy.Features, clean.Features), Psnr(denoised, clean.Features));
     }
 
-    public static Dataset Corrupted(NoiseLayer noise, Dataset clean)
+    public static Dataset Corrupted(NoiseLayer noise, Dataset clean) => Corrupted(noise, clean, NoiseSeed);
+
+    /// <summary>A corrupted copy of <paramref name="clean"/>, its noise drawn from the stream <paramref name="seed"/>.</summary>
+    public static Dataset Corrupted(NoiseLayer noise, Dataset clean, ulong seed)
     {
         var values = new float[clean.Features.Length];
-        noise.Corrupt(clean.Features, values, new DeterministicRandom(NoiseSeed));
+        noise.Corrupt(clean.Features, values, new DeterministicRandom(seed));
         return new Dataset(values, clean.FeatureCount, clean.Labels, clean.SampleShape, clean.ClassNames);
     }
 

@@ -67,13 +67,17 @@ internal static class TrainingReport
         return JsonSerializer.SerializeToUtf8Bytes(metrics, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static RgbImage LossPlot(History history, Autoencoder model)
+    private static RgbImage LossPlot(History history, Autoencoder model) =>
+        LossPlot(model.Name, model.Loss!.Name, [.. history.Epochs.Select(e => (double)e.Epoch)], [.. history.Loss],
+            history.HasValidation ? [.. history.ValidationLoss] : null);
+
+    /// <summary>loss and val_loss (NaN where not measured) by epoch; <c>ae report</c> draws it again from history.csv.</summary>
+    public static RgbImage LossPlot(string modelName, string lossName, IReadOnlyList<double> epochs, IReadOnlyList<double> loss, IReadOnlyList<double>? validationLoss)
     {
-        var epochs = history.Epochs.Select(e => (double)e.Epoch).ToList();
-        var plot = new LinePlot { Title = $"{model.Name}: {model.Loss!.Name} by epoch", XLabel = "epoch", YLabel = model.Loss.Name }
-            .AddSeries("loss", epochs, [.. history.Loss]);
-        if (history.HasValidation)
-            plot.AddSeries("val_loss", epochs, [.. history.ValidationLoss]);
+        var plot = new LinePlot { Title = $"{modelName}: {lossName} by epoch", XLabel = "epoch", YLabel = lossName }
+            .AddSeries("loss", epochs, loss);
+        if (validationLoss is not null)
+            plot.AddSeries("val_loss", epochs, validationLoss);
         return plot.Render();
     }
 }

@@ -118,4 +118,57 @@ public sealed class PrincipalComponentsTests
 
         Assert.Contains("at least 2 rows", error.Message);
     }
+
+    [Fact]
+    public void InverseTransformRebuildsPlanarDataFromTwoCodes()
+    {
+        float[] rows = PlaneRows();
+        var pca = PrincipalComponents.Fit(rows, Features, 2);
+
+        float[] rebuilt = pca.InverseTransform(pca.Transform(rows));
+
+        Assert.Equal(rows.Length, rebuilt.Length);
+        double worst = rows.Zip(rebuilt, (a, b) => Math.Abs((double)a - b)).Max();
+        Assert.True(worst < 1e-4, $"largest reconstruction error {worst}");
+    }
+
+    [Fact]
+    public void OneComponentLosesExactlyTheSecondDirectionsVariance()
+    {
+        // The mean squared error per row of a rank-1 reconstruction is the variance left out, ≈ 1/3 (b ~ U(−1, 1)),
+        // spread over the features, up to the (n − 1)/n of a sample variance.
+        float[] rows = PlaneRows();
+        var pca = PrincipalComponents.Fit(rows, Features, 1);
+
+        float[] rebuilt = pca.InverseTransform(pca.Transform(rows));
+
+        double squaredErrorPerRow = rows.Zip(rebuilt, (a, b) => Math.Pow((double)a - b, 2)).Sum() / Count;
+        var full = PrincipalComponents.Fit(rows, Features, 2);
+        Assert.Equal(full.ExplainedVariance[1] * (Count - 1) / Count, squaredErrorPerRow, 1e-3);
+    }
+
+    [Fact]
+    public void TruncatingIsFittingFewerComponents()
+    {
+        float[] rows = PlaneRows();
+        var three = PrincipalComponents.Fit(rows, Features, 3);
+        var one = PrincipalComponents.Fit(rows, Features, 1);
+
+        var truncated = three.Truncate(1);
+
+        Assert.Equal(1, truncated.Count);
+        Assert.Equal(one.Transform(rows), truncated.Transform(rows));
+        Assert.Equal(one.ExplainedVariance[0], truncated.ExplainedVariance[0]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => three.Truncate(4));
+    }
+
+    [Fact]
+    public void CodesOfTheWrongLengthAreRejected()
+    {
+        var pca = PrincipalComponents.Fit(PlaneRows(), Features, 2);
+
+        var error = Assert.Throws<ArgumentException>(() => pca.InverseTransform(new float[3]));
+
+        Assert.Contains("expected codes of 2 values", error.Message);
+    }
 }

@@ -1,0 +1,40 @@
+using Autoencoders.Applications.Codecs;
+using Autoencoders.Applications.Features;
+using Autoencoders.Data;
+using Autoencoders.Tensors.Backends;
+
+namespace Autoencoders.Applications.Comparison;
+
+/// <summary>
+/// Measures a codec the way <c>ae compare</c> ranks them: how well it reconstructs the test split (MSE), and how
+/// separable its latent space is — the accuracy of a k = 5 nearest-neighbour classifier that labels each test code
+/// by the training codes around it.
+/// </summary>
+public static class CodecComparison
+{
+    public const int Neighbours = 5;
+
+    public static ComparisonRow Measure(ICodec codec, Dataset train, Dataset test, IComputeBackend? backend = null)
+    {
+        ArgumentNullException.ThrowIfNull(codec);
+        double mse = MeanSquaredError(codec.Reconstruct(test), test.Features);
+        double? knn = null;
+        if (train.Labels is { } trainLabels && test.Labels is { } testLabels)
+            knn = KNearestNeighbors.Accuracy(codec.Encode(train), trainLabels, codec.Encode(test), testLabels, codec.CodeSize, Neighbours, backend);
+        return new ComparisonRow(codec.Name, codec.CodeSize, mse, knn);
+    }
+
+    /// <summary>Mean of (a − b)² over every value, in double.</summary>
+    public static double MeanSquaredError(ReadOnlySpan<float> estimate, ReadOnlySpan<float> reference)
+    {
+        if (estimate.Length != reference.Length)
+            throw new ArgumentException($"expected {reference.Length} reconstructed values, received {estimate.Length}");
+        double sum = 0;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            double d = estimate[i] - reference[i];
+            sum += d * d;
+        }
+        return reference.Length == 0 ? 0 : sum / reference.Length;
+    }
+}

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Autoencoders.Applications.Codecs;
+using Autoencoders.Applications.Comparison;
+using Autoencoders.Data;
+using Autoencoders.Nn.Baselines;
+using Autoencoders.Nn.Presets;
+using Autoencoders.Tensors.Backends.Cpu;
+
+namespace Autoencoders.Cli.Commands;
+
+/// <summary>
+/// <c>ae compare</c>: autoencoders against PCA at each code size — test reconstruction MSE and, with labels, the
+/// kNN-5 accuracy of the test codes (how separable the latent space is). Trains each preset with <c>ae train</c>'s
+/// own code path, so a row here is the model that <c>ae train --model P --code N</c> would write.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var codes = new Option<string>("--code") { Description = "code sizes to compare, comma-separated", DefaultValueFactory = _ => "2,8,32", HelpName = "N,N,..." };
+        var models = new Option<string>("--models") { Description = "presets to train at each code size, comma-separated (pca is always included)", DefaultValueFactory = _ => "deep", HelpName = "P,P,..." };
+        var epochs = new Option<int>("--epochs") { Description = "training epochs of each autoencoder", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var seed = new Option<int>("--seed") { Description = "seed of every training run", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var outFile = new Option<string?>("--out") { Description = "also write the table as CSV: model,code,test_mse,knn_accuracy", HelpName = "FILE.csv" };
+        var keep = new Option<string?>("--keep-models") { Description = "folder to keep each trained model in (PRESET-N/, as ae train writes it); default: discarded", HelpName = "DIR" };
+        var limit = CommonOptions.Limit();
+        var threads = CommonOptions.Threads();
+        var command = new Command("compare", "Compare autoencoders with PCA at several code sizes: test reconstruction MSE and kNN-5 accuracy on the codes")
+        {
+            data, codes, models, epochs, seed, outFile, keep, limit, threads,
+        };
+        command.SetAction(parsed =>
+        {
+            var sizes = ParseList(parsed.GetValue(codes)!, "--code").Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+                ? n : throw new UsageException($"--code: expected positive integers separated by commas, received \"{c}\"")).Distinct().ToArray();
+            var presets = ParseList(parsed.GetValue(models)!, "--models").Where(m => m != "pca").Distinct().ToArray();
+            foreach (string preset in presets)
+                if (!ModelPresets.Names.Contains(preset))
+                    throw new UsageException($"--models {preset}: unknown preset, expected some of {string.Join(", ", ModelPresets.Names)}");
+            string? csvPath = parsed.GetValue(outFile), keepFolder = parsed.GetValue(keep);
+            if (csvPath is not null) CommonOptions.RequireWritableFolderFor(csvPath);
+            if (keepFolder is not null && File.Exists(keepFolder)) throw new UsageException($"--keep-models {keepFolder}: is a file, expected a folder");
+            int epochCount = CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), threadCount = CommonOptions.Threads(parsed.GetValue(threads));
+            string dataName = parsed.GetValue(data)!;
+            int? trainLimit = parsed.GetValue(limit);
+            if (trainLimit is <= 0) throw new UsageException($"--limit must be a positive number of samples, received {trainLimit}");
+            var raw = ModelData.LoadRaw(dataName);
+            if (trainLimit is { } n && n < raw.Train.Count)
+                raw = raw with { Train = raw.Train.Limit(n), Description = $"{raw.Description}; training on its first {n:N0} samples" };
+            // PCA sees the data as ae train would give it to a model: CSV columns min-max scaled on the training samples.
+            var split = ModelData.Apply(ModelData.IsTabular(dataName) ? MinMaxScaler.Fit(raw.Train) : null, raw);
+            var test = split.Test ?? throw new UsageException($"--data {dataName}: has no test split to compare on");
+            if (sizes.Max() > split.Train.FeatureCount)
+                throw new UsageException($"--code {sizes.Max()}: larger than the {split.Train.FeatureCount} values of a sample");
+
+            using var backend = new CpuBackend(threadCount);
+            var rows = new List<ComparisonRow>();
+            output.WriteLine($"ae compare: PCA{(presets.Length > 0 ? " and " + string.Join(", ", presets) : "")} at code sizes {string.Join(", ", sizes)} on {split.Description}");
+            var pca = PrincipalComponents.Fit(split.Train.Features, split.Train.FeatureCount, sizes.Max(), backend);
+            foreach (int size in sizes)
+                rows.Add(CodecComparison.Measure(new PcaCodec(pca.Truncate(size)), split.Train, test, backend));
+
+            string modelsFolder = keepFolder ?? Path.Combine(Path.GetTempPath(), $"ae-compare-{Guid.NewGuid():N}");
+            try
+            {
+                foreach (string preset in presets)
+                    foreach (int size in sizes)
+                    {
+                        string folder = Path.Combine(modelsFolder, $"{preset}-{size}");
+                        output.WriteLine();
+                        TrainCommand.Run(new TrainSettings(dataName, preset, size, epochCount, null, null, "adam", null, parsed.GetValue(seed),
+                            null, null, trainLimit, threadCount, folder), output);
+                        var model = ModelLoading.LoadAutoencoder(Path.Combine(folder, "model.safetensors"), out var loaded);
+                        model.Backend = backend;
+                        var seen = ModelData.Apply(ModelData.ScalerOf(loaded), raw); // the model's own scaling, as saved
+                        rows.Add(CodecComparison.Measure(new AutoencoderCodec(model), seen.Train, seen.Test!, backend) with { Model = preset });
+                    }
+            }
+            finally
+            {
+                if (keepFolder is null && Directory.Exists(modelsFolder)) Directory.Delete(modelsFolder, recursive: true);
+            }
+
+            output.WriteLine();
+            output.Write(Table(rows));
+            if (csvPath is not null)
+            {
+                AtomicFile.WriteAllBytes(csvPath, Encoding.UTF8.GetBytes(Csv(rows)));
+                output.WriteLine($"wrote {csvPath}");
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string[] ParseList(string text, string option)
+    {
+        var items = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return items.Length > 0 ? items : throw new UsageException($"{option}: expected a comma-separated list, received \"{text}\"");
+    }
+
+    public static string Table(IReadOnlyList<ComparisonRow> rows)
+    {
+        var text = new StringBuilder($"{"model",-12} {"code",5} {"test_mse",10} {"knn_accuracy",13}\n");
+        foreach (var row in rows.OrderBy(r => r.Code).ThenBy(r => r.Model == "pca" ? 0 : 1))
+            text.Append(CultureInfo.InvariantCulture, $"{row.Model,-12} {row.Code,5} {row.TestMse,10:F5} {(row.KnnAccuracy is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "n/a"),13}\n");
+        return text.ToString();
+    }
+
+    public static string Csv(IReadOnlyList<ComparisonRow> rows)
+    {
+        var csv = new StringBuilder("model,code,test_mse,knn_accuracy\n");
+        foreach (var row in rows.OrderBy(r => r.Code).ThenBy(r => r.Model == "pca" ? 0 : 1))
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Model},{row.Code},{row.TestMse:R},{(row.KnnAccuracy is { } a ? a.ToString("R", CultureInfo.InvariantCulture) : "")}\n");
+        return csv.ToString();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace Autoencoders.Cli.Tests.Commands;
+
+/// <summary><c>ae compare</c>: PCA and trained presets at each code size, as a table and a CSV.</summary>
+[Collection(TrainedModelsCollection.Name)]
+public sealed class CompareCommandTests(TrainedModels trained)
+{
+    private sealed record Row(string Model, int Code, double TestMse, double KnnAccuracy);
+
+    private static Row[] ReadCsv(string path)
+    {
+        string[] lines = File.ReadAllLines(path);
+        Assert.Equal("model,code,test_mse,knn_accuracy", lines[0]);
+        return [.. lines.Skip(1).Select(line => line.Split(',')).Select(c => new Row(c[0], int.Parse(c[1], CultureInfo.InvariantCulture),
+            double.Parse(c[2], CultureInfo.InvariantCulture), double.Parse(c[3], CultureInfo.InvariantCulture)))];
+    }
+
+    [Fact]
+    public void PcaAndAPresetAtTwoCodeSizes()
+    {
+        string folder = trained.NewFolder();
+        string csv = Path.Combine(folder, "compare.csv"), kept = Path.Combine(folder, "models");
+
+        var result = Ae.Run("compare", "--data", trained.DataFolder, "--code", "2,6", "--models", "dense", "--epochs", "2",
+            "--out", csv, "--keep-models", kept, "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var rows = ReadCsv(csv);
+        Assert.Equal(["pca/2", "dense/2", "pca/6", "dense/6"], rows.Select(r => $"{r.Model}/{r.Code}"));
+        Assert.All(rows, r => Assert.InRange(r.KnnAccuracy, 0.0, 1.0));
+        Assert.All(rows, r => Assert.InRange(r.TestMse, 1e-6, 0.5));
+        // More components never reconstruct worse: PCA-6 contains PCA-2's subspace.
+        Assert.True(rows[2].TestMse <= rows[0].TestMse, $"PCA-6 MSE {rows[2].TestMse} > PCA-2 MSE {rows[0].TestMse}");
+        // The ten bright squares are far apart: six principal components separate them for kNN.
+        Assert.True(rows[2].KnnAccuracy >= 0.9, $"PCA-6 kNN accuracy {rows[2].KnnAccuracy}");
+        Assert.Contains("knn_accuracy", result.Output);
+        Assert.True(File.Exists(Path.Combine(kept, "dense-6", "model.safetensors")));
+        FileAssert.NoTemporaryFiles(folder);
+    }
+
+    [Fact]
+    public void TheModelsFolderIsDiscardedUnlessKept()
+    {
+        string folder = trained.NewFolder();
+        int before = Directory.GetDirectories(Path.GetTempPath(), "ae-compare-*").Length;
+
+        var result = Ae.Run("compare", "--data", trained.DataFolder, "--code", "3", "--models", "pca", "--threads", "1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("pca", result.Output);
+        Assert.Equal(before, Directory.GetDirectories(Path.GetTempPath(), "ae-compare-*").Length);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
+    [Theory]
+    [InlineData("--code", "0", "--code")]
+    [InlineData("--code", "2,x", "--code")]
+    [InlineData("--code", "9999", "--code 9999")]
+    [InlineData("--models", "nope", "--models nope")]
+    public void BadOptionsExitTwoWithOneLineAndNoFile(string option, string value, string named)
+    {
+        string folder = trained.NewFolder();
+        string csv = Path.Combine(folder, "compare.csv");
+
+        var result = Ae.Run("compare", "--data", trained.DataFolder, option, value, "--out", csv, "--epochs", "1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains(named, result.Error);
+        Assert.False(File.Exists(csv));
+    }
+}
