@@ -2,9 +2,10 @@
 # What the project needs from Debian, in one place for ./ae and .ci/run:
 #   libopenblas0-pthread   sgemm for the CPU backend (without it, a slower managed GEMM is used)
 #   dataset-fashion-mnist  the default dataset, in /usr/share/datasets/fashion-mnist
+#   chromium               the browser that the tests open ae report's page in (and that views it)
 # Usage: scripts/debian-packages.sh [--quiet]   (installs what is missing when run as root; else says what to run)
 set -u
-packages=(libopenblas0-pthread dataset-fashion-mnist)
+packages=(libopenblas0-pthread dataset-fashion-mnist chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

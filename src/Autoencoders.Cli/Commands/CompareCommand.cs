@@ -22,7 +22,9 @@ internal static class CompareCommand
         var data = CommonOptions.Data();
         var codes = new Option<string>("--code") { Description = "code sizes to compare, comma-separated", DefaultValueFactory = _ => "2,8,32", HelpName = "N,N,..." };
         var models = new Option<string>("--models") { Description = "presets to train at each code size, comma-separated (pca is always included)", DefaultValueFactory = _ => "deep", HelpName = "P,P,..." };
-        var epochs = new Option<int>("--epochs") { Description = "training epochs of each autoencoder", DefaultValueFactory = _ => 10, HelpName = "N" };
+        // 20, not train's 10: at 10 epochs the deep preset's 32-D code has only just overtaken PCA-32 (test MSE 0.0150 vs
+        // 0.0151 on Fashion-MNIST); at 20 it is clearly ahead (0.0124).
+        var epochs = new Option<int>("--epochs") { Description = "training epochs of each autoencoder", DefaultValueFactory = _ => 20, HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "seed of every training run", DefaultValueFactory = _ => 0, HelpName = "N" };
         var outFile = new Option<string?>("--out") { Description = "also write the table as CSV: model,code,test_mse,knn_accuracy", HelpName = "FILE.csv" };
         var keep = new Option<string?>("--keep-models") { Description = "folder to keep each trained model in (PRESET-N/, as ae train writes it); default: discarded", HelpName = "DIR" };

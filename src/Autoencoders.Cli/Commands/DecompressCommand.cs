@@ -53,7 +53,7 @@ internal static class DecompressCommand
                     values = [.. values];
                     scaler.InverseTransform(values);
                 }
-                AtomicFile.WriteAllBytes(outPath, Encoding.UTF8.GetBytes(SamplesCsv(values, samples.FeatureCount, samples.Labels)));
+                AtomicFile.WriteAllBytes(outPath, Encoding.UTF8.GetBytes(RowsCsv.Format(values, samples.FeatureCount, "x", samples.Labels)));
                 output.WriteLine($"wrote {outPath} (CSV, {samples.Count} rows × {samples.FeatureCount} values{(samples.Labels is null ? "" : " and a label")})");
             }
             else
@@ -87,24 +87,6 @@ internal static class DecompressCommand
             throw new UsageException($"{codesPath}: samples of shape {string.Join("×", shape)}, but {modelPath} outputs {outputSize} values");
         if (codes.Count == 0)
             throw new UsageException($"{codesPath}: holds no codes, expected at least one");
-    }
-
-    private static string SamplesCsv(float[] values, int size, int[]? labels)
-    {
-        var csv = new StringBuilder(string.Join(",", Enumerable.Range(1, size).Select(i => $"x{i}")));
-        if (labels is not null) csv.Append(",label");
-        csv.Append('\n');
-        for (int row = 0; row < values.Length / size; row++)
-        {
-            for (int j = 0; j < size; j++)
-            {
-                if (j > 0) csv.Append(',');
-                csv.Append(values[row * size + j].ToString("R", CultureInfo.InvariantCulture));
-            }
-            if (labels is not null) csv.Append(',').Append(labels[row]);
-            csv.Append('\n');
-        }
-        return csv.ToString();
     }
 
     private static RgbImage Grid(string modelName, Dataset samples, int shown)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
 using Autoencoders.Nn.Baselines;
@@ -28,7 +29,7 @@ internal static class EncodeCommand
             var applied = AppliedModel.Load(modelPath, parsed.GetValue(data)!, parsed.GetValue(threads));
             var (autoencoder, samples) = (applied.Model, applied.Samples);
             float[] codes = autoencoder.Encode(samples);
-            AtomicFile.WriteAllBytes(outPath, Encoding.UTF8.GetBytes(CodesCsv(codes, autoencoder.CodeSize, samples.Labels)));
+            AtomicFile.WriteAllBytes(outPath, Encoding.UTF8.GetBytes(RowsCsv.Format(codes, autoencoder.CodeSize, "z", samples.Labels)));
             output.WriteLine($"wrote {samples.Count:N0} codes of size {autoencoder.CodeSize} to {outPath}");
             if (plotPath is not null)
             {
@@ -38,24 +39,6 @@ internal static class EncodeCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static string CodesCsv(float[] codes, int size, int[]? labels)
-    {
-        var csv = new StringBuilder(string.Join(",", Enumerable.Range(1, size).Select(i => $"z{i}")));
-        if (labels is not null) csv.Append(",label");
-        csv.Append('\n');
-        for (int row = 0; row < codes.Length / size; row++)
-        {
-            for (int j = 0; j < size; j++)
-            {
-                if (j > 0) csv.Append(',');
-                csv.Append(codes[row * size + j].ToString("R", CultureInfo.InvariantCulture));
-            }
-            if (labels is not null) csv.Append(',').Append(labels[row]);
-            csv.Append('\n');
-        }
-        return csv.ToString();
     }
 
     /// <summary>The seeds' 784 → 2 figure: each sample's code as a point coloured by its label.</summary>

@@ -13,7 +13,7 @@ public sealed class HelpTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Error);
         Assert.Contains("Usage:", result.Output);
-        foreach (string name in new[] { "train", "encode", "summary", "demo" })
+        foreach (string name in new[] { "train", "encode", "summary", "generate", "demo", "compare", "reconstruct", "denoise", "detect", "classify", "compress", "decompress", "report" })
             Assert.Contains(name, result.Output);
     }
 
@@ -32,8 +32,10 @@ public sealed class HelpTests
         foreach (var option in command.Options)
         {
             Assert.Contains(option.Name, result.Output);
-            if (option.Description is { } description && option.Name != "--help")
-                Assert.Contains(description[..Math.Min(description.Length, 25)], result.Output);
+            if (option.Name == "--help") continue;
+            string description = option.Description ?? "";
+            Assert.False(string.IsNullOrWhiteSpace(description), $"ae {name} {option.Name} has no help text");
+            Assert.Contains(description[..Math.Min(description.Length, 25)], result.Output);
         }
         foreach (var argument in command.Arguments)
             Assert.Contains(argument.Name, result.Output);
