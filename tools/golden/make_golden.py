@@ -23,6 +23,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+import golden_json
+
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 OUT = os.path.join(ROOT, "tests", "Autoencoders.Tensors.Tests", "Golden")
 GENERATOR = f"tools/golden/make_golden.py, torch {torch.__version__}"
@@ -126,35 +128,8 @@ def losses():
     return data
 
 
-def number(v):
-    assert np.isfinite(v), v
-    return str(np.float32(v))  # shortest text that parses back to the same float32
-
-
-def dump(value, indent=0):
-    """JSON with each list of numbers on one line, so that the files stay small and diff well."""
-    pad = " " * indent
-    if isinstance(value, dict):
-        items = [f'{pad}  "{k}": {dump(v, indent + 2)}' for k, v in value.items()]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}"
-    if isinstance(value, list) and value and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
-        return "[" + ", ".join(str(v) if isinstance(v, int) else number(v) for v in value) + "]"
-    if isinstance(value, list):
-        return "[\n" + ",\n".join(pad + "  " + dump(v, indent + 2) for v in value) + "\n" + pad + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return number(value)
-    if isinstance(value, (int, str)):
-        return f'"{value}"' if isinstance(value, str) else str(value)
-    raise TypeError(type(value))
-
-
 def write(name, data):
-    path = os.path.join(OUT, name)
-    with open(path, "w") as f:
-        f.write(dump({"generator": GENERATOR, **data}) + "\n")
-    print(f"wrote {os.path.relpath(path, ROOT)} ({os.path.getsize(path)} bytes)")
+    golden_json.write(OUT, ROOT, GENERATOR, name, data)
 
 
 torch.set_num_threads(1)
