@@ -1,5 +1,6 @@
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Features;
+using Autoencoders.Applications.Metrics;
 using Autoencoders.Data;
 using Autoencoders.Tensors.Backends;
 
@@ -17,24 +18,10 @@ public static class CodecComparison
     public static ComparisonRow Measure(ICodec codec, Dataset train, Dataset test, IComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(codec);
-        double mse = MeanSquaredError(codec.Reconstruct(test), test.Features);
+        double mse = Distortion.MeanSquaredError(codec.Reconstruct(test), test.Features);
         double? knn = null;
         if (train.Labels is { } trainLabels && test.Labels is { } testLabels)
             knn = KNearestNeighbors.Accuracy(codec.Encode(train), trainLabels, codec.Encode(test), testLabels, codec.CodeSize, Neighbours, backend);
         return new ComparisonRow(codec.Name, codec.CodeSize, mse, knn);
-    }
-
-    /// <summary>Mean of (a − b)² over every value, in double.</summary>
-    public static double MeanSquaredError(ReadOnlySpan<float> estimate, ReadOnlySpan<float> reference)
-    {
-        if (estimate.Length != reference.Length)
-            throw new ArgumentException($"expected {reference.Length} reconstructed values, received {estimate.Length}");
-        double sum = 0;
-        for (int i = 0; i < reference.Length; i++)
-        {
-            double d = estimate[i] - reference[i];
-            sum += d * d;
-        }
-        return reference.Length == 0 ? 0 : sum / reference.Length;
     }
 }

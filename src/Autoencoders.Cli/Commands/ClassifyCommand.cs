@@ -43,8 +43,7 @@ internal static class ClassifyCommand
 
             var loaded = AppliedModel.LoadModel(modelPath, parsed.GetValue(threads), out Autoencoder autoencoder);
             var split = ModelData.Load(dataName, loaded);
-            if (trainLimit is { } count && count < split.Train.Count)
-                split = split with { Train = split.Train.Limit(count), Description = $"{split.Description}; training on its first {count:N0} samples" };
+            if (trainLimit is { } count) split = split.LimitTraining(count);
             Dataset test = RequireLabelled(split, dataName, autoencoder, modelPath);
 
             var options = new SoftmaxOptions { Epochs = epochCount, Seed = unchecked((ulong)parsed.GetValue(seed)) };

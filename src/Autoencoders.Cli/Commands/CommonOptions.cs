@@ -20,13 +20,16 @@ internal static class CommonOptions
     /// <summary>Loads the dataset, mapping the loaders' errors to one-line usage errors.</summary>
     public static DatasetSplit LoadData(string nameOrPath, int? limit)
     {
+        RequirePositiveLimit(limit);
+        DatasetSplit split = DatasetCatalog.Load(nameOrPath);
+        return limit is { } n ? split.LimitTraining(n) : split;
+    }
+
+    /// <summary>--limit, when given, must be a positive number of samples.</summary>
+    public static void RequirePositiveLimit(int? limit)
+    {
         if (limit is <= 0)
             throw new UsageException($"--limit must be a positive number of samples, received {limit}");
-        DatasetSplit split = DatasetCatalog.Load(nameOrPath);
-        if (limit is not { } n || n >= split.Train.Count)
-            return split;
-        // Only the training part: figures on the test split stay comparable with unlimited runs.
-        return split with { Train = split.Train.Limit(n), Description = $"{split.Description}; training on its first {n:N0} samples" };
     }
 
     public static int Positive(int value, string option) =>

@@ -48,10 +48,9 @@ internal static class CompareCommand
             int epochCount = CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), threadCount = CommonOptions.Threads(parsed.GetValue(threads));
             string dataName = parsed.GetValue(data)!;
             int? trainLimit = parsed.GetValue(limit);
-            if (trainLimit is <= 0) throw new UsageException($"--limit must be a positive number of samples, received {trainLimit}");
+            CommonOptions.RequirePositiveLimit(trainLimit);
             var raw = ModelData.LoadRaw(dataName);
-            if (trainLimit is { } n && n < raw.Train.Count)
-                raw = raw with { Train = raw.Train.Limit(n), Description = $"{raw.Description}; training on its first {n:N0} samples" };
+            if (trainLimit is { } n) raw = raw.LimitTraining(n);
             // PCA sees the data as ae train would give it to a model: CSV columns min-max scaled on the training samples.
             var split = ModelData.Apply(ModelData.IsTabular(dataName) ? MinMaxScaler.Fit(raw.Train) : null, raw);
             var test = split.Test ?? throw new UsageException($"--data {dataName}: has no test split to compare on");

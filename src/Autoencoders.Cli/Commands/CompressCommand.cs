@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Autoencoders.Applications.Codecs;
-using Autoencoders.Applications.Comparison;
 using Autoencoders.Applications.Compression;
+using Autoencoders.Applications.Metrics;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 
@@ -51,8 +51,8 @@ internal static class CompressCommand
             }
             // Measured on what decompress rebuilds: the codes as stored, and images rounded to 8-bit pixels as it writes them.
             Dataset restored = Compressor.AsStored(Compressor.Decompress(codec, codes));
-            double mse = CodecComparison.MeanSquaredError(restored.Features, samples.Features);
-            double psnr = FamilyMetrics.Psnr(restored.Features, samples.Features);
+            double mse = Distortion.MeanSquaredError(restored.Features, samples.Features);
+            double psnr = Distortion.PeakSignalToNoise(restored.Features, samples.Features);
             CodeFile.Write(outPath, codes);
 
             long original = Compressor.StoredBytes(samples), compressed = new FileInfo(outPath).Length;

@@ -41,7 +41,9 @@ internal static class DemoCommand
     {
         if (File.Exists(folder)) throw new UsageException($"--out {folder}: is a file, expected a folder");
         var clock = Stopwatch.StartNew();
-        var split = CommonOptions.LoadData(dataName, limit);
+        CommonOptions.RequirePositiveLimit(limit);
+        var raw = ModelData.LoadRaw(dataName); // read once: for the class to leave out, and for the report
+        var split = limit is { } n ? raw.LimitTraining(n) : raw;
         bool leaveOneOut = split.Train.Labels is { } labels && split.Test?.Labels is not null && labels.Distinct().Count() > 2 && labels.Contains(AnomalyClass);
         string? normalClasses = leaveOneOut
             ? ModelData.FormatClasses(split.Train.Labels!.Distinct().Where(c => c != AnomalyClass).Order())
@@ -64,7 +66,7 @@ internal static class DemoCommand
         }
         output.WriteLine();
         string report = Path.Combine(folder, "report.html");
-        ReportCommand.Write([.. models.Select(m => Path.Combine(folder, m.Folder, "model.safetensors"))], ModelData.LoadRaw(dataName), report,
+        ReportCommand.Write([.. models.Select(m => Path.Combine(folder, m.Folder, "model.safetensors"))], raw, report,
             new ReportOptions { Threads = threads, Limit = limit }, output);
         output.WriteLine($"\ndemo done in {clock.Elapsed.TotalSeconds:F0} s: open {report} in a browser (each model's folder also holds its model file, history, metrics and figures)");
     }

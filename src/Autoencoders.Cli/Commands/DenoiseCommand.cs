@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Autoencoders.Applications.Metrics;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
@@ -56,8 +57,8 @@ internal static class DenoiseCommand
 
             Dataset noisy = FamilyMetrics.Corrupted(layer, clean, noiseSeed);
             float[] denoised = applied.Model.Reconstruct(noisy);
-            double psnrNoisy = FamilyMetrics.Psnr(noisy.Features, clean.Features);
-            double psnrDenoised = FamilyMetrics.Psnr(denoised, clean.Features);
+            double psnrNoisy = Distortion.PeakSignalToNoise(noisy.Features, clean.Features);
+            double psnrDenoised = Distortion.PeakSignalToNoise(denoised, clean.Features);
 
             RgbImage grid = Grid(applied.Model.Name, $"{kindName} {level:G4}", noisy, denoised, clean, Math.Min(shown, clean.Count));
             PngFile.Save(outPath, grid);

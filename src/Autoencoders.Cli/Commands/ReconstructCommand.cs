@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Autoencoders.Applications.Comparison;
+using Autoencoders.Applications.Metrics;
 using Autoencoders.Cli.Output;
 using Autoencoders.Drawing;
 
@@ -29,8 +29,8 @@ internal static class ReconstructCommand
             var samples = applied.Samples;
 
             float[] reconstructed = applied.Model.Reconstruct(samples);
-            double mse = CodecComparison.MeanSquaredError(reconstructed, samples.Features);
-            double psnr = FamilyMetrics.Psnr(reconstructed, samples.Features);
+            double mse = Distortion.MeanSquaredError(reconstructed, samples.Features);
+            double psnr = Distortion.PeakSignalToNoise(reconstructed, samples.Features);
             RgbImage grid = Figures.Reconstructions(applied.Model, samples, shown);
             PngFile.Save(outPath, grid);
             output.WriteLine($"{applied.Model.Name} on {samples.Count:N0} {applied.SamplesName} of {applied.DataDescription}: MSE {mse:G6}, PSNR {psnr:F2} dB (peak 1)");

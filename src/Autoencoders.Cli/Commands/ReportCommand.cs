@@ -56,17 +56,17 @@ internal static class ReportCommand
     {
         CommonOptions.RequireWritableFolderFor(outPath);
         if (modelPaths.Count == 0) throw new UsageException("--model: expected at least one model file, received none");
-        if (split.Test is null) throw new UsageException($"{split.Description}: has no test split; the report measures the models on it");
-        if (options.Limit is { } limit && limit < split.Train.Count)
-            split = split with { Train = split.Train.Limit(limit), Description = $"{split.Description}; PCA, kNN and thresholds use its first {limit:N0} training samples" };
+        Dataset test = split.Test ?? throw new UsageException($"{split.Description}: has no test split; the report measures the models on it");
+        if (options.Limit is { } limit)
+            split = split.LimitTraining(limit, $"PCA, kNN and thresholds use its first {limit:N0} training samples");
         var entries = modelPaths.Select(path => ReportModel.Load(path, split, options)).ToList();
 
         using var backend = new CpuBackend(options.Threads);
         foreach (var entry in entries) entry.Model.Backend = backend;
         var page = new HtmlReport(entries.Count == 1 ? $"Autoencoder report: {entries[0].Model.Name}" : "Autoencoder report");
         page.AddParagraph(string.Create(CultureInfo.InvariantCulture,
-            $"Data: {split.Description}; {split.Test.FeatureCount:N0} values per sample. Figures and tables are measured on the " +
-            $"{split.Test.Count:N0} test samples unless they say otherwise."));
+            $"Data: {split.Description}; {test.FeatureCount:N0} values per sample. Figures and tables are measured on the " +
+            $"{test.Count:N0} test samples unless they say otherwise."));
         var baselines = new ReportPcaBaselines(entries.Max(e => e.Model.CodeSize), backend);
         foreach (var entry in entries)
         {

@@ -130,8 +130,7 @@ internal static class TrainCommand
             split = split with { Train = train, Description = $"{split.Description}; training on classes {settings.Classes} only ({train.Count:N0} samples)" };
         }
         // After the class selection, so that --limit N trains on N samples of the chosen classes.
-        if (settings.Limit is { } n && n < split.Train.Count)
-            split = split with { Train = split.Train.Limit(n), Description = $"{split.Description}; training on its first {n:N0} samples" };
+        if (settings.Limit is { } n) split = split.LimitTraining(n);
         MinMaxScaler? scaler = ModelData.IsTabular(settings.Data) ? MinMaxScaler.Fit(split.Train) : null;
         split = ModelData.Apply(scaler, split);
         Dataset? validation = classes is not null && split.Test?.Labels is not null ? split.Test.WhereLabelIn(classes) : split.Test;

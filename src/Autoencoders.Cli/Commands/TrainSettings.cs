@@ -11,7 +11,7 @@ internal sealed record TrainSettings(
 {
     public void Validate()
     {
-        if (Limit is <= 0) throw new UsageException($"--limit must be a positive number of samples, received {Limit}");
+        CommonOptions.RequirePositiveLimit(Limit);
         if (Classes is not null && string.IsNullOrWhiteSpace(Classes)) throw new UsageException("--classes: expected labels separated by commas, received an empty list");
         if (Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {Batch}");
         if (Noise is { } noise && !(noise >= 0 && float.IsFinite(noise))) throw new UsageException($"--noise must be a non-negative number, received {noise}");

@@ -1,3 +1,4 @@
+using Autoencoders.Applications.Metrics;
 using Autoencoders.Data;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Nn.Models;
@@ -39,7 +40,7 @@ internal static class FamilyMetrics
     {
         Dataset noisy = Corrupted(noise, clean);
         float[] denoised = model.Reconstruct(noisy);
-        return (Psnr(noisy.Features, clean.Features), Psnr(denoised, clean.Features));
+        return (Distortion.PeakSignalToNoise(noisy.Features, clean.Features), Distortion.PeakSignalToNoise(denoised, clean.Features));
     }
 
     public static Dataset Corrupted(NoiseLayer noise, Dataset clean) => Corrupted(noise, clean, NoiseSeed);
@@ -50,18 +51,6 @@ internal static class FamilyMetrics
         var values = new float[clean.Features.Length];
         noise.Corrupt(clean.Features, values, new DeterministicRandom(seed));
         return new Dataset(values, clean.FeatureCount, clean.Labels, clean.SampleShape, clean.ClassNames);
-    }
-
-    /// <summary>10 log₁₀(1 / MSE) over every value: the dataset's PSNR for values in [0, 1].</summary>
-    public static double Psnr(ReadOnlySpan<float> estimate, ReadOnlySpan<float> reference)
-    {
-        double squares = 0;
-        for (int i = 0; i < reference.Length; i++)
-        {
-            double d = estimate[i] - reference[i];
-            squares += d * d;
-        }
-        return 10 * Math.Log10(reference.Length / Math.Max(squares, 1e-30));
     }
 
     private static double MeanAbsolute(float[] values) =>

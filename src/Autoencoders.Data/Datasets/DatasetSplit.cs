@@ -12,4 +12,15 @@ public sealed record DatasetSplit(Dataset Train, Dataset? Test, string Descripti
             ? new DatasetSplit(Train.Limit(count), Test?.Limit(count), $"{Description}; limited to the first {count:N0} samples of each part")
             : this;
     }
+
+    /// <summary>Keeps the first <paramref name="count"/> training samples only (<c>--limit</c>); the test split stays whole,
+    /// so that figures measured on it compare with those of unlimited runs. <paramref name="note"/> says so in the
+    /// description; by default "training on its first N samples".</summary>
+    public DatasetSplit LimitTraining(int count, string? note = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return count >= Train.Count
+            ? this
+            : this with { Train = Train.Limit(count), Description = $"{Description}; {note ?? $"training on its first {count:N0} samples"}" };
+    }
 }

@@ -91,4 +91,20 @@ public sealed class DatasetTests
         Assert.Equal("numbers; limited to the first 5 samples of each part", limited.Description);
         Assert.Same(split, split.Limit(10));
     }
+
+    [Fact]
+    public void LimitTrainingTrimsOnlyTheTrainingPartAndSaysSo()
+    {
+        var split = new DatasetSplit(Numbered(10), Numbered(6), "numbers");
+
+        DatasetSplit limited = split.LimitTraining(4);
+
+        Assert.Equal(4, limited.Train.Count);
+        Assert.Equal(split.Train.Row(3).ToArray(), limited.Train.Row(3).ToArray());
+        Assert.Same(split.Test, limited.Test);
+        Assert.Equal("numbers; training on its first 4 samples", limited.Description);
+        Assert.Equal("numbers; PCA uses 3", split.LimitTraining(3, "PCA uses 3").Description);
+        Assert.Same(split, split.LimitTraining(10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => split.LimitTraining(-1));
+    }
 }
