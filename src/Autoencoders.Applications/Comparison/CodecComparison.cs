@@ -18,10 +18,12 @@ public static class CodecComparison
     public static ComparisonRow Measure(ICodec codec, Dataset train, Dataset test, IComputeBackend? backend = null)
     {
         ArgumentNullException.ThrowIfNull(codec);
-        double mse = Distortion.MeanSquaredError(codec.Reconstruct(test), test.Features);
+        // The test codes serve both figures: decoded for the MSE (= Reconstruct), and as the kNN queries.
+        float[] testCodes = codec.Encode(test);
+        double mse = Distortion.MeanSquaredError(codec.Decode(testCodes), test.Features);
         double? knn = null;
         if (train.Labels is { } trainLabels && test.Labels is { } testLabels)
-            knn = KNearestNeighbors.Accuracy(codec.Encode(train), trainLabels, codec.Encode(test), testLabels, codec.CodeSize, Neighbours, backend);
+            knn = KNearestNeighbors.Accuracy(codec.Encode(train), trainLabels, testCodes, testLabels, codec.CodeSize, Neighbours, backend);
         return new ComparisonRow(codec.Name, codec.CodeSize, mse, knn);
     }
 }
