@@ -25,7 +25,7 @@ internal sealed record AppliedModel(LoadedModel Loaded, Autoencoder Model, Datas
     {
         int checkedThreads = CommonOptions.Threads(threads);
         model = ModelLoading.LoadAutoencoder(modelPath, out var loaded);
-        model.Backend = new CpuBackend(checkedThreads);
+        model.Backend = CpuBackend.CreateDefault(checkedThreads);
         return loaded;
     }
 }

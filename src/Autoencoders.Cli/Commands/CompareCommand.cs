@@ -57,7 +57,7 @@ internal static class CompareCommand
             if (sizes.Max() > split.Train.FeatureCount)
                 throw new UsageException($"--code {sizes.Max()}: larger than the {split.Train.FeatureCount} values of a sample");
 
-            using var backend = new CpuBackend(threadCount);
+            using var backend = CpuBackend.CreateDefault(threadCount);
             var rows = new List<ComparisonRow>();
             output.WriteLine($"ae compare: PCA{(presets.Length > 0 ? " and " + string.Join(", ", presets) : "")} at code sizes {string.Join(", ", sizes)} on {split.Description}");
             var pca = PrincipalComponents.Fit(split.Train.Features, split.Train.FeatureCount, sizes.Max(), backend);

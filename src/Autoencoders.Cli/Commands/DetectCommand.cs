@@ -69,7 +69,7 @@ internal static class DetectCommand
             throw new UsageException($"{data}: no training samples of the normal classes {ModelData.FormatClasses(normal!)} to choose the threshold on");
         if (codec is null) // pca:N, fitted now on the normal samples
         {
-            (codec, split, reference) = FitPca(modelText, data, split, reference, normal, new CpuBackend(threads));
+            (codec, split, reference) = FitPca(modelText, data, split, reference, normal, CpuBackend.CreateDefault(threads));
         }
         double[] referenceScores = ReconstructionError.PerSample(codec, reference);
         double threshold = rule.Choose(referenceScores);

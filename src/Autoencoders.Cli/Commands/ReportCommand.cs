@@ -61,7 +61,7 @@ internal static class ReportCommand
             split = split.LimitTraining(limit, $"PCA, kNN and thresholds use its first {limit:N0} training samples");
         var entries = modelPaths.Select(path => ReportModel.Load(path, split, options)).ToList();
 
-        using var backend = new CpuBackend(options.Threads);
+        using var backend = CpuBackend.CreateDefault(options.Threads);
         foreach (var entry in entries) entry.Model.Backend = backend;
         var page = new HtmlReport(entries.Count == 1 ? $"Autoencoder report: {entries[0].Model.Name}" : "Autoencoder report");
         page.AddParagraph(string.Create(CultureInfo.InvariantCulture,

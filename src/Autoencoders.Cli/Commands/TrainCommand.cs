@@ -70,7 +70,7 @@ internal static class TrainCommand
         var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
         settings = settings with { Batch = settings.Batch ?? choice.BatchSize };
         var autoencoder = choice.Model;
-        var backend = new CpuBackend(settings.Threads);
+        var backend = CpuBackend.CreateDefault(settings.Threads);
         autoencoder.Backend = backend;
         choice.Build(split.Train.FeatureCount, settings.Seed);
         if (settings.Model == "dbn")

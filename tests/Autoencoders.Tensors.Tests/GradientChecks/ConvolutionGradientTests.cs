@@ -24,7 +24,7 @@ public sealed class ConvolutionGradientTests
         var x = Leaf(new Shape(2, 3, 5, 6), random);
         var w = Leaf(new Shape(4, 3, kernel, kernel), random);
         var b = Leaf(new Shape(4), random);
-        int compared = Check(g => g.Conv2D(x, w, b, stride, padding), x, w, b);
+        int compared = CheckQuadratic(g => g.Conv2D(x, w, b, stride, padding), x, w, b);
         Assert.Equal(x.Length + w.Length + b.Length, compared);
     }
 
@@ -38,7 +38,7 @@ public sealed class ConvolutionGradientTests
         var x = Leaf(new Shape(2, 6, 5, 6), random);
         var w = Leaf(new Shape(1, 6, kernel, kernel), random);
         var b = Leaf(new Shape(1), random);
-        Assert.Equal(x.Length + w.Length + b.Length, Check(g => g.Conv2D(x, w, b, stride, padding), x, w, b));
+        Assert.Equal(x.Length + w.Length + b.Length, CheckQuadratic(g => g.Conv2D(x, w, b, stride, padding), x, w, b));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class ConvolutionGradientTests
         var x = Leaf(new Shape(2, 3, 4, 3), random);
         var w = Leaf(new Shape(3, 2, kernel, kernel), random);
         var b = Leaf(new Shape(2), random);
-        Assert.Equal(x.Length + w.Length + b.Length, Check(g => g.Conv2DTranspose(x, w, b, stride, padding, outputPadding), x, w, b));
+        Assert.Equal(x.Length + w.Length + b.Length, CheckQuadratic(g => g.Conv2DTranspose(x, w, b, stride, padding, outputPadding), x, w, b));
     }
 
     [Theory]
@@ -91,10 +91,10 @@ public sealed class ConvolutionGradientTests
         Tensor Constant(Tensor t) => new(t.Shape, t.Span);
         Tensor Convolve(Graph g, Tensor input, Tensor kernel, Tensor? bias) =>
             transposed ? g.Conv2DTranspose(input, kernel, bias, 2, 1, 1) : g.Conv2D(input, kernel, bias, 1, 1);
-        Assert.Equal(w.Length + b.Length, Check(g => Convolve(g, Constant(x), w, b), w, b));
-        Assert.Equal(x.Length, Check(g => Convolve(g, x, Constant(w), Constant(b)), x));
-        Assert.Equal(x.Length + w.Length, Check(g => Convolve(g, x, w, Constant(b)), x, w));
-        Assert.Equal(b.Length, Check(g => Convolve(g, Constant(x), Constant(w), b), b));
+        Assert.Equal(w.Length + b.Length, CheckQuadratic(g => Convolve(g, Constant(x), w, b), w, b));
+        Assert.Equal(x.Length, CheckQuadratic(g => Convolve(g, x, Constant(w), Constant(b)), x));
+        Assert.Equal(x.Length + w.Length, CheckQuadratic(g => Convolve(g, x, w, Constant(b)), x, w));
+        Assert.Equal(b.Length, CheckQuadratic(g => Convolve(g, Constant(x), Constant(w), b), b));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ConvolutionGradientTests
         var w1 = Leaf(new Shape(3, 2, 3, 3), random);
         var w2 = Leaf(new Shape(3, 2, 3, 3), random); // transposed: (in, out, k, k)
         Assert.Equal(x.Length + w1.Length + w2.Length,
-            Check(g => g.Conv2DTranspose(g.Conv2D(x, w1, null, 2, 1), w2, null, 2, 1, 1), x, w1, w2));
+            CheckQuadratic(g => g.Conv2DTranspose(g.Conv2D(x, w1, null, 2, 1), w2, null, 2, 1, 1), x, w1, w2));
     }
 
     [Theory]
@@ -129,14 +129,14 @@ public sealed class ConvolutionGradientTests
     public void UpSample2DByFactor(int factor)
     {
         var x = Leaf(new Shape(3, 2, 3, 4), new Random(10 + factor));
-        Assert.Equal(x.Length, Check(g => g.UpSample2D(x, factor), x));
+        Assert.Equal(x.Length, CheckQuadratic(g => g.UpSample2D(x, factor), x));
     }
 
     [Fact]
     public void UpSample2D()
     {
         var x = Leaf(new Shape(2, 3, 2, 3), new Random(9));
-        Assert.Equal(x.Length, Check(g => g.UpSample2D(x, 3), x));
+        Assert.Equal(x.Length, CheckQuadratic(g => g.UpSample2D(x, 3), x));
     }
 
     [Theory]

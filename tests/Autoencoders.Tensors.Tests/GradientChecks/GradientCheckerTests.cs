@@ -23,4 +23,21 @@ public sealed class GradientCheckerTests
         var error = Assert.ThrowsAny<XunitException>(() => Check(g => g.Tanh(x), x, unused));
         Assert.Contains("input 1 (3) received no gradient", error.Message);
     }
+
+    [Fact]
+    public void AnOpCalledQuadraticThatIsNotFails()
+    {
+        // tanh's gradient is right, but at step 1 its curvature would pass for a gradient error: the checker must
+        // refuse the claim, not report a wrong gradient or, worse, a right one by luck.
+        var x = Leaf(new Shape(4), AwayFromZero(new Random(4), 4));
+        var error = Assert.ThrowsAny<XunitException>(() => CheckQuadratic(g => g.Tanh(x), x));
+        Assert.Contains("not quadratic", error.Message);
+    }
+
+    [Fact]
+    public void AQuadraticOpPassesAtUnitStep()
+    {
+        var (a, b) = (Leaf(new Shape(3, 4), new Random(5)), Leaf(new Shape(3, 4), new Random(6)));
+        Assert.Equal(24, CheckQuadratic(g => g.Multiply(a, b), a, b));
+    }
 }

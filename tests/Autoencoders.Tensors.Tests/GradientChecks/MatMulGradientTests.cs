@@ -18,21 +18,21 @@ public sealed class MatMulGradientTests
         // op(a) (3, 4) · op(b) (4, 5); shapes chosen so that a wrong transpose cannot fit.
         var a = Leaf(transposeA ? new Shape(4, 3) : new Shape(3, 4), random);
         var b = Leaf(transposeB ? new Shape(5, 4) : new Shape(4, 5), random);
-        Assert.Equal(12 + 20, Check(g => g.MatMul(a, b, transposeA, transposeB), a, b));
+        Assert.Equal(12 + 20, CheckQuadratic(g => g.MatMul(a, b, transposeA, transposeB), a, b));
     }
 
     [Fact]
     public void LinearWithBias()
     {
         var (x, w, b) = (Leaf(new Shape(3, 4), random), Leaf(new Shape(4, 5), random), Leaf(new Shape(5), random));
-        Assert.Equal(12 + 20 + 5, Check(g => g.Linear(x, w, b), x, w, b));
+        Assert.Equal(12 + 20 + 5, CheckQuadratic(g => g.Linear(x, w, b), x, w, b));
     }
 
     [Fact]
     public void LinearWithoutBias()
     {
         var (x, w) = (Leaf(new Shape(3, 4), random), Leaf(new Shape(4, 5), random));
-        Assert.Equal(12 + 20, Check(g => g.Linear(x, w, null), x, w));
+        Assert.Equal(12 + 20, CheckQuadratic(g => g.Linear(x, w, null), x, w));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class MatMulGradientTests
     {
         // A batch of two 3 × 4 samples feeds a dense layer of 12 inputs unflattened.
         var (x, w, b) = (Leaf(new Shape(2, 3, 4), random), Leaf(new Shape(12, 5), random), Leaf(new Shape(5), random));
-        Assert.Equal(24 + 60 + 5, Check(g =>
+        Assert.Equal(24 + 60 + 5, CheckQuadratic(g =>
         {
             Tensor y = g.Linear(x, w, b);
             Assert.Equal(new Shape(2, 5), y.Shape);
@@ -53,7 +53,7 @@ public sealed class MatMulGradientTests
     {
         var x = new Tensor(new Shape(3, 4), Uniform(random, 12)); // data: no gradient wanted
         var (w, b) = (Leaf(new Shape(4, 2), random), Leaf(new Shape(2), random));
-        Assert.Equal(8 + 2, Check(g => g.Linear(x, w, b), w, b));
+        Assert.Equal(8 + 2, CheckQuadratic(g => g.Linear(x, w, b), w, b));
         Assert.False(x.GradientWritten);
     }
 

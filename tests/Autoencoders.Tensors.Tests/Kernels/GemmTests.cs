@@ -57,8 +57,8 @@ public sealed class GemmTests
 
     private static CpuBackend OpenBlas()
     {
-        Assert.True(TestBackends.Parallel.UsesOpenBlas, TestBackends.Parallel.Name);
-        return TestBackends.Parallel;
+        Assert.True(TestBackends.OpenBlas.UsesOpenBlas, TestBackends.OpenBlas.Name);
+        return TestBackends.OpenBlas;
     }
 
     private static void BetaZero(CpuBackend backend)

@@ -11,12 +11,18 @@ public static class TestBackends
         return probe.UsesOpenBlas;
     });
 
+    // Both follow AE_BACKEND as the product does, so that `AE_BACKEND=managed dotnet test` runs every check on the
+    // managed GEMM, as on a machine without OpenBLAS.
+
     /// <summary>One thread, no workers: for gradient checks and anything tested on many threads at once.</summary>
-    public static readonly CpuBackend SingleThreaded = new(threads: 1);
+    public static readonly CpuBackend SingleThreaded = CpuBackend.CreateDefault(threads: 1);
 
     /// <summary>Three threads (12 chunks per split), so parallel kernels split at awkward boundaries.
-    /// OpenBLAS when installed.</summary>
-    public static readonly CpuBackend Parallel = new(threads: 3);
+    /// OpenBLAS when installed, unless AE_BACKEND=managed.</summary>
+    public static readonly CpuBackend Parallel = CpuBackend.CreateDefault(threads: 3);
+
+    /// <summary>OpenBLAS whatever AE_BACKEND says, three threads: for the tests of the OpenBLAS path itself.</summary>
+    public static readonly CpuBackend OpenBlas = new(threads: 3, useOpenBlas: true);
 
     /// <summary>The managed SIMD GEMM, even where OpenBLAS is installed.</summary>
     public static readonly CpuBackend Managed = new(threads: 3, useOpenBlas: false);
