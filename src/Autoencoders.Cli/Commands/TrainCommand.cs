@@ -6,6 +6,7 @@ using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Presets;
 using Autoencoders.Nn.Serialization;
 using Autoencoders.Nn.Training;
+using Autoencoders.Nn.Training.Checkpoints;
 using Autoencoders.Tensors;
 using Autoencoders.Tensors.Backends.Cpu;
 
@@ -42,28 +43,45 @@ internal static class TrainCommand
         };
         var limit = CommonOptions.Limit();
         var threads = CommonOptions.Threads();
-        var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, metrics.json, loss.png, reconstructions.png", Required = true, HelpName = "DIR" };
+        var outFolder = new Option<string?>("--out") { Description = "output folder: model.safetensors, history.csv, metrics.json, loss.png, reconstructions.png; while training also checkpoint.safetensors, deleted when training ends", HelpName = "DIR" };
+        var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "also checkpoint (and save the model) every N batches, not only after every epoch", HelpName = "N" };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "continue the interrupted run whose --out was DIR from its checkpoint.safetensors, with that run's settings (give no other option): the model comes out as if the run had never stopped",
+            HelpName = "DIR",
+        };
 
         var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
         {
             data, model, code, noise, pretrainEpochs, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, classes, limit, threads, outFolder,
+            checkpointEvery, resume,
         };
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(resume) is { } folder)
+            {
+                var given = command.Options.Where(o => o != resume && parsed.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (given.Count > 0)
+                    throw new UsageException($"--resume takes every setting from the interrupted run; remove {string.Join(", ", given)}");
+                Run(TrainResume.Settings(folder), output, resuming: true);
+                return ExitCodes.Success;
+            }
             var settings = new TrainSettings(
                 parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(code),
                 CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch),
                 parsed.GetValue(loss), parsed.GetValue(optimizer)!, parsed.GetValue(learningRate), parsed.GetValue(seed),
                 parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(limit),
-                CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(noise), parsed.GetValue(pretrainEpochs),
-                parsed.GetValue(classes));
+                CommonOptions.Threads(parsed.GetValue(threads)),
+                parsed.GetValue(outFolder) ?? throw new UsageException("--out is required (or --resume DIR to continue an interrupted run)"), parsed.GetValue(noise), parsed.GetValue(pretrainEpochs),
+                parsed.GetValue(classes), parsed.GetValue(checkpointEvery));
             Run(settings, output);
             return ExitCodes.Success;
         });
         return command;
     }
 
-    public static TrainResult Run(TrainSettings settings, TextWriter output)
+    /// <param name="resuming">Continue from the checkpoint in <c>settings.Out</c>, which must be there.</param>
+    public static TrainResult Run(TrainSettings settings, TextWriter output, bool resuming = false)
     {
         settings.Validate();
         (var split, Dataset? validation, settings, MinMaxScaler? scaler) = PrepareData(settings);
@@ -73,7 +91,7 @@ internal static class TrainCommand
         var backend = CpuBackend.CreateDefault(settings.Threads);
         autoencoder.Backend = backend;
         choice.Build(split.Train.FeatureCount, settings.Seed);
-        if (settings.Model == "dbn")
+        if (settings.Model == "dbn" && !resuming) // a resumed run's weights come from its checkpoint
             Pretraining.Run(autoencoder, split.Train, settings, output);
         var loss = settings.Loss is null ? choice.Loss : Loss.Parse(settings.Loss);
         autoencoder.Compile(Optimizer.Parse(settings.Optimizer, settings.LearningRate), loss);
@@ -81,16 +99,19 @@ internal static class TrainCommand
         string modelPath = Path.Combine(settings.Out, "model.safetensors");
         var metadata = new Dictionary<string, string>(settings.ToMetadata());
         if (scaler is not null) metadata[ModelData.MinMaxKey] = ModelData.ScalerMetadata(scaler);
-        var callbacks = new List<Callback>
+        // The model file goes with every checkpoint, so that it always holds the last good weights. The folder is
+        // made by the first checkpoint, so that a run that fails before one leaves nothing behind.
+        var backup = new BackupAndRestore(settings.Out)
         {
-            // A checkpoint every epoch: an interrupted run keeps its last finished epoch. The folder is made only
-            // now, so that a run that fails before its first epoch ends leaves nothing behind.
-            new EpochHook((context, _) =>
-            {
-                Directory.CreateDirectory(settings.Out);
-                ModelFile.Save(context.Model, modelPath, metadata);
-            }),
+            EveryBatches = settings.CheckpointEvery,
+            Metadata = TrainResume.Metadata(settings),
+            Saved = _ => ModelFile.Save(autoencoder, modelPath, metadata),
         };
+        if (resuming && !File.Exists(backup.FilePath))
+            throw new UsageException($"--resume {settings.Out}: no {BackupAndRestore.FileName} there: nothing to resume (a finished run deletes its checkpoint)");
+        if (!resuming && File.Exists(backup.FilePath))
+            throw new UsageException($"--out {settings.Out}: holds the checkpoint of an interrupted run; continue it with ae train --resume {settings.Out}, or delete {backup.FilePath}");
+        var callbacks = new List<Callback>();
         EarlyStopping? earlyStopping = settings.Patience is { } p ? new EarlyStopping(p) : null;
         if (earlyStopping is not null) callbacks.Add(earlyStopping);
         bool holdOut = settings.ValidationSplit is > 0;
@@ -102,9 +123,12 @@ internal static class TrainCommand
             ValidationSplit = settings.ValidationSplit ?? 0,
             ValidationData = holdOut ? null : validation,
             Callbacks = callbacks,
+            Backup = backup,
         };
         output.WriteLine($"ae train: {autoencoder.Name} ({autoencoder.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {split.Description}: " +
                          $"{split.Train.Count:N0} training samples{(split.Test is null ? "" : $", {split.Test.Count:N0} test samples")}; {backend.Name}");
+        if (resuming)
+            output.WriteLine($"ae train: resuming {settings.Out} from its checkpoint ({backup.TryLoad()?.Describe()})");
         var history = TrainingProgress.Fit(autoencoder, split.Train, options, output);
         if (earlyStopping is not null)
             ModelFile.Save(autoencoder, modelPath, metadata); // the restored best weights, not the last epoch's

@@ -7,7 +7,7 @@ namespace Autoencoders.Cli.Commands;
 internal sealed record TrainSettings(
     string Data, string Model, int? Code, int Epochs, int? Batch, string? Loss, string Optimizer, float? LearningRate,
     int Seed, double? ValidationSplit, int? Patience, int? Limit, int Threads, string Out, float? Noise = null, int? PretrainEpochs = null,
-    string? Classes = null)
+    string? Classes = null, int? CheckpointEvery = null)
 {
     public void Validate()
     {
@@ -20,6 +20,7 @@ internal sealed record TrainSettings(
         if (Code is <= 0) throw new UsageException($"--code must be a positive integer, received {Code}");
         if (LearningRate is { } lr && !(lr > 0 && float.IsFinite(lr))) throw new UsageException($"--lr must be a positive number, received {lr}");
         if (ValidationSplit is { } v && !(v >= 0 && v < 1)) throw new UsageException($"--validation-split must be in [0, 1), received {v}");
+        if (CheckpointEvery is <= 0) throw new UsageException($"--checkpoint-every must be a positive number of batches, received {CheckpointEvery}");
         if (Patience is < 0) throw new UsageException($"--early-stopping must be 0 or more epochs, received {Patience}");
         if (File.Exists(Out)) throw new UsageException($"--out {Out}: is a file, expected a folder");
     }

@@ -44,15 +44,20 @@ public sealed class BatchIterator
     public ReadOnlySpan<int> CurrentRowIndices => order.AsSpan(currentStart, currentLength);
 
     /// <summary>Starts an epoch: rewinds and, when shuffling, draws a new order from the generator.</summary>
-    public void BeginEpoch()
+    public void BeginEpoch() => BeginEpoch(0);
+
+    /// <summary>Starts an epoch as <see cref="BeginEpoch()"/> does, then passes over its first
+    /// <paramref name="skippedBatches"/> batches without copying them: how a resumed run picks up in mid-epoch.</summary>
+    public void BeginEpoch(int skippedBatches)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skippedBatches);
         // Restarting from the identity makes each epoch's order depend only on the generator's state.
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;
         }
         random?.Shuffle(order.AsSpan());
-        position = 0;
+        position = (int)Math.Min((long)skippedBatches * BatchSize, order.Length);
         currentStart = 0;
         currentLength = 0;
     }

@@ -40,6 +40,18 @@ public sealed class DeterministicRandom
         (this.state0, this.state1, this.state2, this.state3) = (state0, state1, state2, state3);
     }
 
+    /// <summary>Everything that fixes the rest of the sequence, e.g. for a training checkpoint.</summary>
+    public RandomState GetState() => new(state0, state1, state2, state3, hasSpareGaussian, spareGaussian);
+
+    /// <summary>Continues from a state taken by <see cref="GetState"/>: the next draws are the ones that followed it.</summary>
+    public void SetState(RandomState state)
+    {
+        if ((state.Word0 | state.Word1 | state.Word2 | state.Word3) == 0)
+            throw new ArgumentException("xoshiro256** state must not be all zero", nameof(state));
+        (state0, state1, state2, state3) = (state.Word0, state.Word1, state.Word2, state.Word3);
+        (hasSpareGaussian, spareGaussian) = (state.HasSpareGaussian, state.SpareGaussian);
+    }
+
     /// <summary>SplitMix64 (Steele, Lea and Flood 2014): advances <paramref name="state"/> and returns a well-mixed value.</summary>
     public static ulong SplitMix64(ref ulong state)
     {

@@ -16,6 +16,8 @@ public sealed class GaussianLatent : Layer
     private Parameter? meanKernel, meanBias, logVarianceKernel, logVarianceBias;
     private DeterministicRandom? random;
 
+    internal override DeterministicRandom? RandomStream => random;
+
     public GaussianLatent(int units, float beta = 1f, Initializer? kernelInitializer = null, Initializer? biasInitializer = null)
     {
         Conv2D.RequirePositive(units, "number of latent units");

@@ -58,6 +58,10 @@ public abstract class Layer
     {
     }
 
+    /// <summary>The stream a stochastic layer (noise, dropout, a VAE's sampling) draws from while training; null for
+    /// the others. A checkpoint saves its state, so a resumed run draws the noise it would have drawn.</summary>
+    internal virtual DeterministicRandom? RandomStream => null;
+
     protected Parameter AddParameter(string name, Shape shape, bool trainable = true)
     {
         var parameter = new Parameter(name, new Tensor(shape), trainable);

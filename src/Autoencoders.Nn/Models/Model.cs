@@ -42,6 +42,9 @@ public abstract class Model
     /// <summary>Every layer with its path in the model (<c>encoder.0</c>), in forward order.</summary>
     public abstract IEnumerable<(string Path, Layer Layer)> NamedLayers { get; }
 
+    /// <summary>The random streams of the stochastic layers, in forward order (what a checkpoint saves of them).</summary>
+    internal DeterministicRandom[] RandomStreams => [.. NamedLayers.Select(l => l.Layer.RandomStream).OfType<DeterministicRandom>()];
+
     /// <summary>Runs a batch (batch first) through the model; every op goes on <paramref name="graph"/>'s tape.</summary>
     public abstract Tensor Forward(Graph graph, Tensor x, bool training);
 

@@ -9,8 +9,6 @@ public sealed class Adam(float learningRate = Adam.DefaultLearningRate, float be
 {
     public const float DefaultLearningRate = 1e-3f;
 
-    private Tensor? firstMoment, secondMoment;
-
     public override string Name => "adam";
 
     public float Beta1 { get; } = beta1;
@@ -23,16 +21,7 @@ public sealed class Adam(float learningRate = Adam.DefaultLearningRate, float be
 
     protected override void Apply(ParameterSet parameters, IComputeBackend backend)
     {
-        firstMoment ??= Zeros(parameters);
-        secondMoment ??= Zeros(parameters);
-        backend.AdamStep(parameters.TrainableValues, parameters.TrainableGradients, firstMoment, secondMoment,
+        backend.AdamStep(parameters.TrainableValues, parameters.TrainableGradients, Slot("first_moment", parameters), Slot("second_moment", parameters),
             LearningRate, Beta1, Beta2, Epsilon, WeightDecay, Iterations);
-    }
-
-    internal static Tensor Zeros(ParameterSet parameters)
-    {
-        var state = new Tensor(parameters.TrainableValues.Shape);
-        state.Span.Clear();
-        return state;
     }
 }

@@ -9,8 +9,6 @@ public sealed class RmsProp(float learningRate = RmsProp.DefaultLearningRate, fl
 {
     public const float DefaultLearningRate = 1e-3f;
 
-    private Tensor? meanSquare;
-
     public override string Name => "rmsprop";
 
     public float Rho { get; } = rho;
@@ -21,7 +19,6 @@ public sealed class RmsProp(float learningRate = RmsProp.DefaultLearningRate, fl
 
     protected override void Apply(ParameterSet parameters, IComputeBackend backend)
     {
-        meanSquare ??= Adam.Zeros(parameters);
-        backend.RmsPropStep(parameters.TrainableValues, parameters.TrainableGradients, meanSquare, LearningRate, Rho, Epsilon, WeightDecay);
+        backend.RmsPropStep(parameters.TrainableValues, parameters.TrainableGradients, Slot("mean_square", parameters), LearningRate, Rho, Epsilon, WeightDecay);
     }
 }

@@ -9,8 +9,6 @@ public sealed class Sgd(float learningRate = Sgd.DefaultLearningRate, float mome
 {
     public const float DefaultLearningRate = 1e-2f;
 
-    private Tensor? velocity;
-
     public override string Name => "sgd";
 
     public float Momentum { get; } = momentum >= 0f && momentum < 1f ? momentum
@@ -22,7 +20,7 @@ public sealed class Sgd(float learningRate = Sgd.DefaultLearningRate, float mome
 
     protected override void Apply(ParameterSet parameters, IComputeBackend backend)
     {
-        if (Momentum > 0f) velocity ??= Adam.Zeros(parameters);
+        Tensor? velocity = Momentum > 0f ? Slot("velocity", parameters) : null;
         backend.SgdStep(parameters.TrainableValues, parameters.TrainableGradients, velocity, LearningRate, Momentum, Nesterov, WeightDecay);
     }
 }

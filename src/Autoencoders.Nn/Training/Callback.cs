@@ -25,6 +25,17 @@ public abstract class Callback
     public virtual void OnTrainEnd(TrainingContext context)
     {
     }
+
+    /// <summary>Writes what this callback must remember across a resumed run (see <see cref="Checkpoints.BackupAndRestore"/>);
+    /// a stateless callback writes nothing.</summary>
+    public virtual void SaveState(Checkpoints.CallbackState state)
+    {
+    }
+
+    /// <summary>Takes back what <see cref="SaveState"/> wrote; called after <see cref="OnTrainBegin"/> on a resumed run.</summary>
+    public virtual void LoadState(Checkpoints.CallbackState state)
+    {
+    }
 }
 
 /// <summary>What a callback can see of the run, and the one thing it may change: <see cref="StopTraining"/>.</summary>

@@ -49,6 +49,24 @@ public sealed class EarlyStopping(int patience = 3, double minDelta = 0, bool re
         }
     }
 
+    public override void SaveState(Checkpoints.CallbackState state)
+    {
+        state.Set("best", best);
+        state.Set("best_epoch", BestEpoch);
+        state.Set("epochs_without_improvement", epochsWithoutImprovement);
+        state.Set("stopped_epoch", StoppedEpoch);
+        if (bestWeights is not null) state.Set("best_weights", bestWeights);
+    }
+
+    public override void LoadState(Checkpoints.CallbackState state)
+    {
+        best = state.GetDouble("best");
+        BestEpoch = state.GetInt32("best_epoch");
+        epochsWithoutImprovement = state.GetInt32("epochs_without_improvement");
+        StoppedEpoch = state.GetInt32("stopped_epoch");
+        bestWeights = state.GetTensorOrNull("best_weights");
+    }
+
     public override void OnTrainEnd(TrainingContext context)
     {
         if (RestoreBestWeights && bestWeights is not null)

@@ -26,6 +26,9 @@ public sealed class FitOptions
 
     public IList<Callback> Callbacks { get; init; } = [];
 
+    /// <summary>Checkpoints the run and resumes it from its folder after a crash (Keras's BackupAndRestore); null: none.</summary>
+    public Checkpoints.BackupAndRestore? Backup { get; init; }
+
     internal void Validate()
     {
         if (Epochs <= 0) throw new ArgumentOutOfRangeException(nameof(Epochs), $"expected at least 1 epoch, received {Epochs}");

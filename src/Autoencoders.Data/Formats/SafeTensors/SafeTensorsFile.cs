@@ -25,20 +25,24 @@ public static class SafeTensorsFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tensors);
         Validate(tensors);
+        AtomicFile.Write(path, stream => WriteTo(stream, tensors, metadata));
+    }
+
+    /// <summary>Writes the file's bytes to <paramref name="stream"/>: for callers that make the file atomic themselves.</summary>
+    public static void WriteTo(Stream stream, IReadOnlyList<NamedTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Validate(tensors);
         NamedTensor[] sorted = SafeTensorsHeaderWriter.Sort(tensors);
         byte[] header = SafeTensorsHeaderWriter.Build(sorted, metadata);
-
-        AtomicFile.Write(path, stream =>
+        Span<byte> length = stackalloc byte[LengthPrefixBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+        stream.Write(length);
+        stream.Write(header);
+        foreach (NamedTensor tensor in sorted)
         {
-            Span<byte> length = stackalloc byte[LengthPrefixBytes];
-            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
-            stream.Write(length);
-            stream.Write(header);
-            foreach (NamedTensor tensor in sorted)
-            {
-                WriteLittleEndian(stream, tensor.Data);
-            }
-        });
+            WriteLittleEndian(stream, tensor.Data);
+        }
     }
 
     /// <summary>Reads every tensor and the metadata from <paramref name="path"/>.</summary>

@@ -11,6 +11,8 @@ public sealed class Dropout : Layer
 {
     private DeterministicRandom? random;
 
+    internal override DeterministicRandom? RandomStream => random;
+
     public Dropout(float rate)
     {
         RequireRate(rate);

@@ -13,6 +13,8 @@ public abstract class NoiseLayer : Layer
 {
     private DeterministicRandom? random;
 
+    internal override DeterministicRandom? RandomStream => random;
+
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
     /// <summary>Writes a corrupted copy of <paramref name="clean"/>; also used to make noisy test inputs.</summary>
