@@ -51,5 +51,5 @@ internal static class ExportCommand
     }
 
     private static string Describe(IEnumerable<global::Onnx.ValueInfoProto> values) =>
-        string.Join(", ", values.Select(v => $"{v.Name} ({string.Join(", ", v.Type.TensorType.Shape.Dim.Select(d => d.HasDimParam ? d.DimParam : d.DimValue.ToString(System.Globalization.CultureInfo.InvariantCulture)))})"));
+        string.Join(", ", values.Select(v => $"{v.Name} ({OnnxGraphBuilder.DescribeShape(v)})"));
 }

@@ -8,7 +8,7 @@ namespace Autoencoders.Interchange.Onnx;
 /// One layer's inference as ONNX nodes, by layer family. Layers that are the identity at inference (the noise layers
 /// of denoising autoencoders, Dropout) add nothing. A layer outside the closed list fails with a message naming it.
 /// </summary>
-public static class LayerEmitter
+internal static class LayerEmitter
 {
     /// <summary>Emits <paramref name="layer"/> (at <paramref name="path"/>, e.g. <c>encoder.0</c>) on <paramref name="input"/>;
     /// returns the name of its output.</summary>

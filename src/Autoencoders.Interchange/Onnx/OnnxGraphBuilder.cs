@@ -107,6 +107,10 @@ public sealed class OnnxGraphBuilder
     public static AttributeProto Text(string name, string value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
+    /// <summary>A graph input's or output's shape as text, e.g. <c>batch, 784</c>.</summary>
+    public static string DescribeShape(ValueInfoProto value) =>
+        string.Join(", ", value.Type.TensorType.Shape.Dim.Select(d => d.HasDimParam ? d.DimParam : d.DimValue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     private static ValueInfoProto ValueInfo(string name, Shape sampleShape)
     {
         var shape = new TensorShapeProto();

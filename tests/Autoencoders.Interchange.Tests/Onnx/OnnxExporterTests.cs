@@ -25,11 +25,11 @@ public sealed class OnnxExporterTests(TrainedPresets presets, ITestOutputHelper 
         Assert.Equal(8, autoencoder.IrVersion);
         Assert.Equal(17, Assert.Single(autoencoder.OpsetImport).Version);
         Assert.Equal("", autoencoder.OpsetImport[0].Domain);
-        Assert.Equal([("input", "batch,784")], Signature(autoencoder.Graph.Input));
-        Assert.Equal([("output", "batch,784")], Signature(autoencoder.Graph.Output));
-        Assert.Equal([("code", "batch,32")], Signature(encoder.Graph.Output));
-        Assert.Equal([("code", "batch,32")], Signature(decoder.Graph.Input));
-        Assert.Equal([("output", "batch,784")], Signature(decoder.Graph.Output));
+        Assert.Equal([("input", "batch, 784")], Signature(autoencoder.Graph.Input));
+        Assert.Equal([("output", "batch, 784")], Signature(autoencoder.Graph.Output));
+        Assert.Equal([("code", "batch, 32")], Signature(encoder.Graph.Output));
+        Assert.Equal([("code", "batch, 32")], Signature(decoder.Graph.Input));
+        Assert.Equal([("output", "batch, 784")], Signature(decoder.Graph.Output));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class OnnxExporterTests(TrainedPresets presets, ITestOutputHelper 
         var encoder = OnnxExporter.Export(model, OnnxPart.Encoder).Graph;
         var autoencoder = OnnxExporter.Export(model).Graph;
 
-        Assert.Equal([("mu", "batch,20"), ("log_var", "batch,20")], Signature(encoder.Output));
+        Assert.Equal([("mu", "batch, 20"), ("log_var", "batch, 20")], Signature(encoder.Output));
         // No sampling: the decoder reads μ, and log σ² is not computed at all.
         Assert.DoesNotContain(autoencoder.Node, n => n.OpType.StartsWith("Random", StringComparison.Ordinal));
         Assert.DoesNotContain(autoencoder.Initializer, t => t.Name.Contains("log_variance", StringComparison.Ordinal));
@@ -124,7 +124,7 @@ public sealed class OnnxExporterTests(TrainedPresets presets, ITestOutputHelper 
     }
 
     private static List<(string, string)> Signature(IEnumerable<ValueInfoProto> values) =>
-        [.. values.Select(v => (v.Name, string.Join(",", v.Type.TensorType.Shape.Dim.Select(d => d.HasDimParam ? d.DimParam : d.DimValue.ToString()))))];
+        [.. values.Select(v => (v.Name, OnnxGraphBuilder.DescribeShape(v)))];
 
     /// <summary>A layer our exporter does not know.</summary>
     private sealed class Doubling : Layer

@@ -3,7 +3,7 @@ using Autoencoders.Nn.Layers;
 namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>Our named activations as ONNX operators; linear adds no node.</summary>
-public static class ActivationEmitter
+internal static class ActivationEmitter
 {
     /// <summary>The node for <paramref name="activation"/> applied to <paramref name="input"/>; returns the output's name.</summary>
     public static string Apply(OnnxGraphBuilder graph, Activation activation, string input, string path) => activation.Name switch

@@ -4,7 +4,7 @@ namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>Batch normalisation in its inference form: ONNX's BatchNormalization with training_mode 0 computes
 /// y = γ (x − moving mean) / √(moving variance + ε) + β per channel (axis 1), as our inference does.</summary>
-public static class BatchNormalizationEmitter
+internal static class BatchNormalizationEmitter
 {
     public static string Emit(OnnxGraphBuilder graph, BatchNormalization layer, string input, string path)
     {

@@ -4,7 +4,7 @@ namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>Conv2D as Conv and Conv2DTranspose as ConvTranspose. Our kernels already have ONNX's (and PyTorch's)
 /// layouts, (filters, C, k, k) and (C, filters, k, k), and our padding is symmetric, so they are stored as they are.</summary>
-public static class ConvolutionEmitter
+internal static class ConvolutionEmitter
 {
     public static string Emit(OnnxGraphBuilder graph, Conv2D layer, string input, string path)
     {

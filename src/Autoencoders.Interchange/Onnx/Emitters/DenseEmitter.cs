@@ -4,7 +4,7 @@ namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>Dense as Gemm: y = activation(x · W + b), W (inputs, units) stored as it is, no transpose. Its activity
 /// and kernel regularizers are training penalties and leave no trace.</summary>
-public static class DenseEmitter
+internal static class DenseEmitter
 {
     public static string Emit(OnnxGraphBuilder graph, Dense layer, string input, string path)
     {

@@ -4,7 +4,7 @@ namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>A VAE's code layer at inference: two Gemms give μ and log σ². Our inference (Predict, Reconstruct, Encode)
 /// outputs μ, not a sample, so the autoencoder part decodes μ and the sampling step is not exported.</summary>
-public static class GaussianLatentEmitter
+internal static class GaussianLatentEmitter
 {
     public static string Mean(OnnxGraphBuilder graph, GaussianLatent layer, string input, string path) =>
         Linear(graph, layer, input, path, "mean");

@@ -3,7 +3,7 @@ using Autoencoders.Nn.Layers;
 namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>MaxPooling2D as MaxPool (no padding, floor sizes: ONNX's defaults) and UpSampling2D as a nearest Resize.</summary>
-public static class PoolingEmitter
+internal static class PoolingEmitter
 {
     public static string Emit(OnnxGraphBuilder graph, MaxPooling2D layer, string input, string path) =>
         graph.Node("MaxPool", [input], $"{path}.max_pool",

@@ -3,7 +3,7 @@ using Autoencoders.Nn.Layers;
 namespace Autoencoders.Interchange.Onnx.Emitters;
 
 /// <summary>Flatten and Reshape, per sample: the batch dimension is kept as it comes (Reshape's 0 copies it).</summary>
-public static class ReshapingEmitter
+internal static class ReshapingEmitter
 {
     public static string Emit(OnnxGraphBuilder graph, Flatten layer, string input, string path) =>
         graph.Node("Flatten", [input], $"{path}.flatten", OnnxGraphBuilder.Int("axis", 1));
