@@ -67,8 +67,9 @@ public static class OnnxExporter
 
     private static void BuildAutoencoderPart(OnnxGraphBuilder graph, Autoencoder model, OnnxPart part)
     {
-        var encoder = model.Encoder.Select((layer, i) => ($"encoder.{i}", layer)).ToList();
-        var decoder = model.Decoder.Select((layer, i) => ($"decoder.{i}", layer)).ToList();
+        // The model's own paths (encoder.0, …, decoder.0, …), which name the initializers as the model file names tensors.
+        var named = model.NamedLayers.ToList();
+        var (encoder, decoder) = (named[..model.Encoder.Count], named[model.Encoder.Count..]);
         switch (part)
         {
             case OnnxPart.Autoencoder:
