@@ -13,7 +13,7 @@ public sealed class HelpTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Error);
         Assert.Contains("Usage:", result.Output);
-        foreach (string name in new[] { "train", "encode", "summary", "generate", "demo", "compare", "reconstruct", "denoise", "detect", "classify", "compress", "decompress", "report" })
+        foreach (string name in new[] { "train", "encode", "summary", "generate", "demo", "compare", "reconstruct", "denoise", "detect", "classify", "compress", "decompress", "report", "export" })
             Assert.Contains(name, result.Output);
     }
 
