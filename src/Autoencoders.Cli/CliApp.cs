@@ -24,6 +24,7 @@ public static class CliApp
         DetectCommand.Create(output),
         CompareCommand.Create(output),
         ClassifyCommand.Create(output),
+        BackendCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
