@@ -52,9 +52,10 @@ internal static class ManagedGemm
         float[] packedB = ArrayPool<float>.Shared.Rent(panels * panelWidth * o.K);
         PackB(o, panelWidth, packedB);
 
-        // Blocks of whole micro-panels, small enough that every thread gets one when C is short.
-        int rowsPerThread = (o.M + Math.Max(1, threads) - 1) / Math.Max(1, threads);
-        int blockRows = Math.Clamp(RoundUp(rowsPerThread, ManagedGemmKernel.Rows), ManagedGemmKernel.Rows, MaxBlockRows);
+        // Blocks of whole micro-panels, several per thread (as ParallelRunner cuts its jobs), so that a thread the OS
+        // deschedules holds up one small block, not half of C.
+        int chunks = Math.Max(1, threads) * ParallelRunner.ChunksPerThread;
+        int blockRows = Math.Clamp(RoundUp((o.M + chunks - 1) / chunks, ManagedGemmKernel.Rows), ManagedGemmKernel.Rows, MaxBlockRows);
         int blocks = (o.M + blockRows - 1) / blockRows;
         void Block(int block)
         {
