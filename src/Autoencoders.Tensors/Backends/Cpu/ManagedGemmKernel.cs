@@ -69,7 +69,7 @@ internal static class ManagedGemmKernel
         TVector zero = TFloats.Broadcast(0f);
         TVector c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero;
         TVector c30 = zero, c31 = zero, c40 = zero, c41 = zero, c50 = zero, c51 = zero;
-        // depth ≥ 1: the loop runs at least once, and the accumulators leave it by one path.
+        // depth ≥ 1: MultiplyBlock never passes an empty slice of K.
         int p = depth;
         do
         {
