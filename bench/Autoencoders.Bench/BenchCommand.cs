@@ -18,7 +18,7 @@ internal static class BenchCommand
     public static int Run(string[] args)
     {
         var options = BenchOptions.Parse(args);
-        var backend = new CpuBackend(options.Threads);
+        var backend = CpuBackend.CreateDefault(options.Threads);
         Console.WriteLine($"backend: {backend.Name}; data: {options.Data}; {options.TrainSamples} samples per timed epoch, median of {options.Repeats}");
         var split = DatasetCatalog.Load(options.Data);
         var train = split.Train.Limit(Math.Min(options.TrainSamples, split.Train.Count));

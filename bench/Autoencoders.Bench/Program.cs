@@ -1,3 +1,3 @@
 using Autoencoders.Bench;
 
-return BenchCommand.Run(args);
+return args.FirstOrDefault() == "gemm" ? GemmBench.Run(args[1..]) : BenchCommand.Run(args);

@@ -25,6 +25,7 @@ public static class CliApp
         CompareCommand.Create(output),
         ClassifyCommand.Create(output),
         ExportCommand.Create(output),
+        BackendCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

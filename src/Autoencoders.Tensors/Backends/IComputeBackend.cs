@@ -9,7 +9,7 @@ namespace Autoencoders.Tensors.Backends;
 /// </summary>
 public interface IComputeBackend
 {
-    /// <summary>A short description for logs and benchmarks, e.g. "cpu/openblas (2 threads)".</summary>
+    /// <summary>A short description for logs and benchmarks, e.g. "cpu/openblas SKYLAKEX (2 threads)".</summary>
     string Name { get; }
 
     int Threads { get; }

@@ -147,5 +147,5 @@ public sealed partial class TrainResumeTests : IDisposable
     }
 
     private static AeResult RunWithEnvironment(string name, string value, string[] args) =>
-        Ae.RunBinaryWith(new Dictionary<string, string> { [name] = value }, args);
+        Ae.RunBinary(new Dictionary<string, string?> { [name] = value }, args);
 }

@@ -24,10 +24,10 @@ public static class Ae
     /// <summary>The ae.dll that the project reference copies next to the tests.</summary>
     public static string BinaryPath => Path.Combine(AppContext.BaseDirectory, "ae.dll");
 
-    public static AeResult RunBinary(params string[] args) => RunBinaryWith(new Dictionary<string, string>(), args);
+    public static AeResult RunBinary(params string[] args) => RunBinary(new Dictionary<string, string?>(), args);
 
-    /// <summary>Runs the binary with <paramref name="environment"/> added to this process's variables (for that run only).</summary>
-    public static AeResult RunBinaryWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>The real binary with <paramref name="environment"/> changed (null removes a variable).</summary>
+    public static AeResult RunBinary(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -38,7 +38,9 @@ public static class Ae
         start.ArgumentList.Add(BinaryPath);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("AE_DEBUG");
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+        foreach (var (name, value) in environment)
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -4,27 +4,44 @@ using static Autoencoders.Tensors.Tests.TestTensors;
 namespace Autoencoders.Tensors.Tests.Kernels;
 
 /// <summary>
-/// Both GEMMs (OpenBLAS split over the backend's threads, and the managed SIMD one) against a naive triple loop
-/// in double: every m, n, k in {1, 3, 7, 8, 9, 17, 33, 64, 65, 127} (either side of the SIMD widths and of the
-/// managed kernel's 4-row panels), all four transpose combinations, alpha and beta other than 1 and 0, and
-/// operands that are views at non-zero offsets into larger buffers, whose other elements must stay untouched.
-/// Tolerance: 1e-5 of Σₚ |alpha · a · b| + |beta · c|, the scale of float32 rounding over k ≤ 300 terms.
+/// Both GEMMs (OpenBLAS split over the backend's threads, with the core this process loaded, and the managed SIMD
+/// one at every vector width this CPU runs) against a naive triple loop in double: every m, n, k in
+/// {1, 3, 7, 8, 9, 17, 33, 63, 64, 65, 127} (either side of the SIMD widths and of the managed kernel's 6-row tiles),
+/// all four transpose combinations, alpha and beta other than 1 and 0, and operands that are views at non-zero offsets
+/// into larger buffers, whose other elements must stay untouched. Tolerance: the float32 bound for a sum of k
+/// products, (k + 4) · 2⁻²⁴ · (Σₚ |alpha · a · b| + |beta · c|). OpenBLAS under its other cores runs in child
+/// processes (ae backend, in the command-line tests), since a process loads one core.
 /// </summary>
 public sealed class GemmTests
 {
-    private static readonly int[] Sizes = [1, 3, 7, 8, 9, 17, 33, 64, 65, 127];
+    private static readonly int[] Sizes = [1, 3, 7, 8, 9, 17, 33, 63, 64, 65, 127];
 
     public static TheoryData<int> Rows => new(Sizes);
 
-    public static TheoryData<int, int, int> Large => new() { { 300, 40, 50 }, { 40, 300, 64 }, { 257, 129, 31 }, { 128, 128, 128 } };
+    // Past the managed GEMM's K slices (128, 256 or 512 by width) and its 96-row blocks, too.
+    public static TheoryData<int, int, int> Large => new() { { 300, 40, 50 }, { 40, 300, 64 }, { 257, 129, 31 }, { 128, 128, 128 }, { 97, 65, 600 }, { 63, 257, 257 } };
+
+    // Widths as their bit counts (the enum is internal, test methods are public).
+    public static TheoryData<int, int> WidthsAndRows
+    {
+        get
+        {
+            var data = new TheoryData<int, int>();
+            foreach (var width in ManagedGemmWidths.Available)
+                foreach (int m in Sizes) data.Add((int)width, m);
+            return data;
+        }
+    }
+
+    public static TheoryData<int> Widths => new(ManagedGemmWidths.Available.Select(width => (int)width));
 
     [OpenBlasTheory]
     [MemberData(nameof(Rows))]
     public void OpenBlasMatchesANaiveLoop(int m) => EveryShape(OpenBlas(), m);
 
     [Theory]
-    [MemberData(nameof(Rows))]
-    public void ManagedMatchesANaiveLoop(int m) => EveryShape(TestBackends.Managed, m);
+    [MemberData(nameof(WidthsAndRows))]
+    public void ManagedMatchesANaiveLoop(int width, int m) => EveryShape(TestBackends.ManagedAt((ManagedGemmWidth)width), m);
 
     // Above the backend's threshold (2^18 multiply-adds) the GEMM is split by rows (m ≥ n) or columns (m < n).
     [OpenBlasTheory]
@@ -33,13 +50,52 @@ public sealed class GemmTests
 
     [Theory]
     [MemberData(nameof(Large))]
-    public void ManagedSplitOverThreadsMatchesANaiveLoop(int m, int n, int k) => AllTransposes(TestBackends.Managed, m, n, k);
+    public void ManagedSplitOverThreadsMatchesANaiveLoop(int m, int n, int k)
+    {
+        foreach (var width in ManagedGemmWidths.Available)
+            AllTransposes(TestBackends.ManagedAt(width), m, n, k);
+    }
+
+    // Each element is summed over K in one order whatever the width, the blocks or the threads: the same bits.
+    [Fact]
+    public void ManagedGivesTheSameBitsAtEveryWidthAndThreadCount()
+    {
+        var random = new Random(3);
+        var a = new Tensor(new Shape(97, 600), Uniform(random, 97 * 600));
+        var b = new Tensor(new Shape(77, 600), Uniform(random, 77 * 600));
+        float[]? first = null;
+        foreach (var width in ManagedGemmWidths.Available)
+            foreach (int threads in new[] { 1, 2, 3 })
+            {
+                using var backend = new CpuBackend(threads, useOpenBlas: false, width);
+                var c = new Tensor(new Shape(97, 77));
+                backend.MatMul(a, false, b, true, c, 0.5f, 0f);
+                float[] bits = c.Span.ToArray();
+                first ??= bits;
+                Assert.True(first.AsSpan().SequenceEqual(bits), $"{backend.Name} differs from {ManagedGemmWidths.Available.First().Name()} on 1 thread");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void ManagedNameSaysItsWidth(int width) =>
+        Assert.StartsWith($"cpu/managed-simd vector{width} (3 threads", TestBackends.ManagedAt((ManagedGemmWidth)width).Name);
+
+    [OpenBlasFact]
+    public void OpenBlasNameSaysItsCore()
+    {
+        var state = OpenBlasLoader.State;
+        Assert.Matches(@"^cpu/openblas [A-Z0-9_]+ \(3 threads\)$", TestBackends.Parallel.Name);
+        Assert.Contains(state.Library!.CoreName!, TestBackends.Parallel.Name);
+        Assert.Contains(state.Choice, TestBackends.Parallel.GemmChoice);
+    }
 
     [OpenBlasFact]
     public void OpenBlasBetaZeroIgnoresWhateverCHeld() => BetaZero(OpenBlas());
 
-    [Fact]
-    public void ManagedBetaZeroIgnoresWhateverCHeld() => BetaZero(TestBackends.Managed);
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void ManagedBetaZeroIgnoresWhateverCHeld(int width) => BetaZero(TestBackends.ManagedAt((ManagedGemmWidth)width));
 
     [OpenBlasFact]
     public void OpenBlasEmptyDimensions() => EmptyDimensions(OpenBlas());
@@ -117,7 +173,7 @@ public sealed class GemmTests
                 }
                 double c0 = beta == 0f ? 0 : beta * (double)cv[i * n + j];
                 double expected = alpha * sum + c0;
-                double allowed = 1e-5 * (Math.Abs(alpha) * scale + Math.Abs(c0)) + 1e-12;
+                double allowed = (k + 4) * Math.Pow(2, -24) * (Math.Abs(alpha) * scale + Math.Abs(c0)) + 1e-30;
                 double actual = result[i * n + j];
                 if (!(Math.Abs(actual - expected) <= allowed))
                     Assert.Fail($"{what}: C[{i}, {j}] is {actual:G9}, expected {expected:G9} (allowed difference {allowed:G3})");

@@ -24,8 +24,14 @@ public static class TestBackends
     /// <summary>OpenBLAS whatever AE_BACKEND says, three threads: for the tests of the OpenBLAS path itself.</summary>
     public static readonly CpuBackend OpenBlas = new(threads: 3, useOpenBlas: true);
 
-    /// <summary>The managed SIMD GEMM, even where OpenBLAS is installed.</summary>
+    /// <summary>The managed SIMD GEMM, even where OpenBLAS is installed, at the widest vector width here.</summary>
     public static readonly CpuBackend Managed = new(threads: 3, useOpenBlas: false);
+
+    private static readonly Dictionary<ManagedGemmWidth, CpuBackend> ManagedWidths =
+        ManagedGemmWidths.Available.ToDictionary(width => width, width => new CpuBackend(3, useOpenBlas: false, width));
+
+    /// <summary>The managed GEMM at <paramref name="width"/> (three threads), for each width this CPU runs.</summary>
+    internal static CpuBackend ManagedAt(ManagedGemmWidth width) => ManagedWidths[width];
 
     public const string NoOpenBlas =
         "OpenBLAS is not installed (Debian: apt-get install libopenblas0-pthread; scripts/debian-packages.sh does it), so the OpenBLAS path cannot be tested";

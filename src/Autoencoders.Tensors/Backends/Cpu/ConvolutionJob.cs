@@ -39,9 +39,12 @@ internal sealed class ConvolutionJob : IParallelJob
     private int images, channels;
     private Tensor? x, kernel, bias, y, dy, dx, dKernel, dBias;
     private bool accumulateX;
+    private readonly ManagedGemmWidth managedWidth;
 
-    public ConvolutionJob(int maxChunks)
+    /// <param name="managedWidth">The vector width of the managed GEMM, where OpenBLAS is not used.</param>
+    public ConvolutionJob(int maxChunks, ManagedGemmWidth managedWidth)
     {
+        this.managedWidth = managedWidth;
         scratch = new Scratch[maxChunks];
         for (int i = 0; i < maxChunks; i++) scratch[i] = new Scratch();
     }
@@ -263,7 +266,7 @@ internal sealed class ConvolutionJob : IParallelJob
         if (blas is not null)
             blas.Gemm(transposeA, transposeB, m, n, k, 1f, a.AsSpan(aOffset), lda, b.AsSpan(bOffset), ldb, beta, c.AsSpan(cOffset), ldc);
         else
-            ManagedGemm.Gemm(transposeA, transposeB, m, n, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads: 1);
+            ManagedGemm.Gemm(transposeA, transposeB, m, n, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads: 1, managedWidth);
     }
 
     /// <summary>One chunk's buffers, grown to the largest layer seen and then reused.</summary>

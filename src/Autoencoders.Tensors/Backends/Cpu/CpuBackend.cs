@@ -3,9 +3,9 @@ using System.Numerics.Tensors;
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
-/// The CPU backend: GEMM through OpenBLAS when the library is installed (else <see cref="ManagedGemm"/>),
-/// elementwise work through <see cref="TensorPrimitives"/> and our own SIMD kernels.
-/// Set <c>AE_BACKEND=managed</c> to force the managed GEMM.
+/// The CPU backend: GEMM through OpenBLAS when the library is installed and passes its self-check (else
+/// <see cref="ManagedGemm"/> at the widest vector width here), elementwise work through <see cref="TensorPrimitives"/>
+/// and our own SIMD kernels. Set <c>AE_BACKEND=managed</c> to force the managed GEMM.
 /// </summary>
 public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
 {
@@ -16,6 +16,8 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
     private const long ParallelGemmWork = 1 << 18;
 
     private readonly OpenBlas? blas;
+    private readonly ManagedGemmWidth managedWidth;
+    private readonly bool openBlasRequested;
     private static readonly Lazy<CpuBackend> SharedBackend = new(() => CreateDefault());
 
     private readonly ParallelRunner runner;
@@ -30,17 +32,24 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
     /// <param name="threads">Threads for GEMM; 0 means one per core.</param>
     /// <param name="useOpenBlas">False forces the managed GEMM even where OpenBLAS is installed.</param>
     public CpuBackend(int threads = 0, bool useOpenBlas = true)
+        : this(threads, useOpenBlas, ManagedGemmWidths.Widest)
+    {
+    }
+
+    /// <param name="managedWidth">The managed GEMM's vector width (tests run every one).</param>
+    internal CpuBackend(int threads, bool useOpenBlas, ManagedGemmWidth managedWidth)
     {
         if (threads < 0)
             throw new ArgumentOutOfRangeException(nameof(threads), $"expected 0 (one per core) or more threads, received {threads}");
         Threads = threads == 0 ? Environment.ProcessorCount : threads;
-        blas = useOpenBlas ? OpenBlas.TryLoad() : null;
-        // OpenBLAS runs single-threaded: this backend splits each GEMM over the cores itself, with the same
-        // workers as the elementwise kernels, so no second set of spinning threads competes for the cores.
-        blas?.SetThreads(1);
+        openBlasRequested = useOpenBlas;
+        this.managedWidth = managedWidth;
+        // OpenBLAS runs single-threaded (the loader sets it): this backend splits each GEMM over the cores itself, with
+        // the same workers as the elementwise kernels, so no second set of spinning threads competes for the cores.
+        blas = useOpenBlas ? OpenBlasLoader.State.Library : null;
         runner = new ParallelRunner(Threads);
         rangeJobs = new ThreadLocal<RangeJob>(() => new RangeJob(runner.MaxChunks));
-        convolutionJobs = new ThreadLocal<ConvolutionJob>(() => new ConvolutionJob(ConvolutionJob.Parts));
+        convolutionJobs = new ThreadLocal<ConvolutionJob>(() => new ConvolutionJob(ConvolutionJob.Parts, managedWidth));
     }
 
     /// <summary>One backend for the whole process (one per core, OpenBLAS unless <c>AE_BACKEND=managed</c>): the default of every model.</summary>
@@ -58,9 +67,31 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
 
     public bool UsesOpenBlas => blas is not null;
 
-    public string Name => blas is null
-        ? $"cpu/managed-simd ({Threads} threads)"
-        : $"cpu/openblas ({Threads} threads, {blas.LibraryPath})";
+    /// <summary>Which GEMM kernel runs, e.g. "cpu/openblas SKYLAKEX (2 threads)" or "cpu/managed-simd vector512 (2 threads)";
+    /// the managed one adds why where OpenBLAS was wanted but failed its self-check.</summary>
+    public string Name => blas is not null
+        ? $"cpu/openblas {blas.CoreName ?? "(core unknown)"} ({Threads} threads)"
+        : $"cpu/managed-simd {managedWidth.Name()} ({Threads} threads{(openBlasRequested && OpenBlasLoader.State.Failure is not null ? "; OpenBLAS failed its self-check" : "")})";
+
+    /// <summary>How the GEMM kernel was chosen, in a sentence or two: the library and its core and who chose it, or why
+    /// the managed GEMM runs.</summary>
+    public string GemmChoice
+    {
+        get
+        {
+            if (blas is not null)
+                return $"{blas.Configuration ?? "OpenBLAS"} ({blas.LibraryPath}); core {blas.CoreName ?? "unknown"}: {OpenBlasLoader.State.Choice}";
+            string why = !openBlasRequested ? "OpenBLAS not wanted (AE_BACKEND=managed, or asked for in code)"
+                : OpenBlasLoader.State.Failure ?? OpenBlasLoader.State.Choice;
+            return $"managed GEMM, {managedWidth.Name()} (widest here: {ManagedGemmWidths.Widest.Name()}): {why}";
+        }
+    }
+
+    /// <summary>Runs GEMMs of every awkward shape (1, 7, 17, 63, 65, 257 for each of m, n, k; all transposes; alpha
+    /// and beta) through <see cref="MatMul"/> and compares them with a double-precision reference.</summary>
+    public GemmCheckResult CheckGemm() => GemmSelfCheck.Run((ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc) =>
+        MatMul(new Tensor(a, 0, ta ? new Shape(k, m) : new Shape(m, k)), ta, new Tensor(b, 0, tb ? new Shape(n, k) : new Shape(k, n)), tb,
+            new Tensor(c, 0, new Shape(m, n)), alpha, beta), GemmSelfCheck.Thorough);
 
     public void MatMul(Tensor a, bool transposeA, Tensor b, bool transposeB, Tensor c, float alpha, float beta)
     {
@@ -78,7 +109,7 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         }
         else
             ManagedGemm.Gemm(transposeA, transposeB, m, n, k, alpha, a.Buffer, a.Offset, a.Columns,
-                b.Buffer, b.Offset, b.Columns, beta, c.Buffer, c.Offset, c.Columns, Threads);
+                b.Buffer, b.Offset, b.Columns, beta, c.Buffer, c.Offset, c.Columns, Threads, managedWidth);
     }
 
     public void BroadcastRows(Tensor row, Tensor output)

@@ -1,47 +1,100 @@
 using System.Buffers;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
-/// The GEMM used when OpenBLAS is absent: op(A) is packed into panels of <see cref="PanelRows"/> rows
-/// stored column by column, op(B) into a contiguous K × N block, and a register tile of
-/// PanelRows × 2 vectors accumulates over K. Row panels are spread over the threads.
-/// Slower than OpenBLAS (no cache blocking over K), but SIMD, multi-threaded and exact to float32 rounding.
+/// The GEMM used when OpenBLAS is absent (or fails its self-check). op(B), alpha folded in, is packed once into
+/// panels of 2 vectors' worth of columns, each stored row by row over the whole K; each thread takes a block of
+/// rows of op(A) and, for each slice of <see cref="DepthBlock"/> values of K, packs it into micro-panels of
+/// <see cref="ManagedGemmKernel.Rows"/> rows and runs the register tile over every column panel. A column panel's
+/// slice (DepthBlock × 2W floats, 16 KiB at AVX-512) is reused by the block's row panels from L1, the block's
+/// packed A (at most <see cref="MaxBlockRows"/> × DepthBlock, 48 KiB) from L2.
+/// Every element of C is summed over K in the same order whatever the width, block or thread count, so the result
+/// is deterministic and identical on every width; exact to float32 rounding.
 /// </summary>
 internal static class ManagedGemm
 {
-    private const int PanelRows = 4;
+    // The same at every width, so that every width sums in the same order; a column panel's slice of it is
+    // 16 KiB at AVX-512 (half of L1), less at the others.
+    private const int DepthBlock = 128;
+    private const int MaxBlockRows = 16 * ManagedGemmKernel.Rows;
 
     public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
-        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc, int threads)
+        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
+        int threads, ManagedGemmWidth width)
     {
         if (m == 0 || n == 0)
             return;
         ScaleC(m, n, beta, c.AsSpan(cOffset), ldc);
         if (k == 0 || alpha == 0f)
             return;
-
-        // op(B) as K × N row-major, alpha folded in, so the inner loop is a plain multiply-add.
-        float[] packedB = ArrayPool<float>.Shared.Rent(k * n);
-        for (int p = 0; p < k; p++)
-            for (int j = 0; j < n; j++)
-                packedB[p * n + j] = alpha * (transposeB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j]);
-
-        int panels = (m + PanelRows - 1) / PanelRows;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
-        Parallel.For(0, panels, options, () => new float[PanelRows * k], (panel, _, packedA) =>
+        var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        switch (width)
         {
-            int row0 = panel * PanelRows;
-            int rows = Math.Min(PanelRows, m - row0);
-            PackPanel(a, aOffset, lda, transposeA, row0, rows, k, packedA);
-            MultiplyPanel(packedA, packedB, c, cOffset, ldc, row0, rows, n, k);
-            return packedA;
-        }, _ => { });
+            case ManagedGemmWidth.Vector512: Run<Float512, Vector512<float>>(operands, threads); break;
+            case ManagedGemmWidth.Vector256: Run<Float256, Vector256<float>>(operands, threads); break;
+            default: Run<Float128, Vector128<float>>(operands, threads); break;
+        }
+    }
+
+    private sealed record Operands(bool TransposeA, bool TransposeB, int M, int N, int K, float Alpha,
+        float[] A, int AOffset, int Lda, float[] B, int BOffset, int Ldb, float[] C, int COffset, int Ldc);
+
+    private static void Run<TFloats, TVector>(Operands o, int threads)
+        where TFloats : struct, IFloatVector<TVector>
+        where TVector : struct
+    {
+        int panelWidth = 2 * TFloats.Count;
+        int panels = (o.N + panelWidth - 1) / panelWidth;
+        float[] packedB = ArrayPool<float>.Shared.Rent(panels * panelWidth * o.K);
+        PackB(o, panelWidth, packedB);
+
+        // Blocks of whole micro-panels, several per thread (as ParallelRunner cuts its jobs), so that a thread the OS
+        // deschedules holds up one small block, not half of C.
+        int chunks = Math.Max(1, threads) * ParallelRunner.ChunksPerThread;
+        int blockRows = Math.Clamp(RoundUp((o.M + chunks - 1) / chunks, ManagedGemmKernel.Rows), ManagedGemmKernel.Rows, MaxBlockRows);
+        int blocks = (o.M + blockRows - 1) / blockRows;
+        void Block(int block)
+        {
+            // Packed A, then the tile's scratch for the edges of C.
+            float[] packedA = ArrayPool<float>.Shared.Rent(blockRows * DepthBlock + ManagedGemmKernel.Rows * panelWidth);
+            MultiplyBlock<TFloats, TVector>(o, block * blockRows, Math.Min(blockRows, o.M - block * blockRows), panelWidth, packedA, packedB);
+            ArrayPool<float>.Shared.Return(packedA);
+        }
+        if (blocks == 1 || threads <= 1)
+            for (int block = 0; block < blocks; block++) Block(block);
+        else
+            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, Block);
 
         ArrayPool<float>.Shared.Return(packedB);
+    }
+
+    private static void MultiplyBlock<TFloats, TVector>(Operands o, int row0, int rows, int panelWidth, float[] packedA, float[] packedB)
+        where TFloats : struct, IFloatVector<TVector>
+        where TVector : struct
+    {
+        const int panelRows = ManagedGemmKernel.Rows;
+        ref float aRef = ref MemoryMarshal.GetArrayDataReference(packedA);
+        ref float bRef = ref MemoryMarshal.GetArrayDataReference(packedB);
+        ref float cRef = ref MemoryMarshal.GetArrayDataReference(o.C);
+        ref float scratch = ref Unsafe.Add(ref aRef, packedA.Length - panelRows * panelWidth);
+        for (int p0 = 0; p0 < o.K; p0 += DepthBlock)
+        {
+            int depth = Math.Min(DepthBlock, o.K - p0);
+            PackA(o, row0, rows, p0, depth, packedA);
+            for (int column0 = 0; column0 < o.N; column0 += panelWidth)
+            {
+                // Panel column0 / panelWidth, from row p0 of K.
+                ref float bPanel = ref Unsafe.Add(ref bRef, (column0 * o.K) + p0 * panelWidth);
+                int columns = Math.Min(panelWidth, o.N - column0);
+                for (int r0 = 0; r0 < rows; r0 += panelRows)
+                    ManagedGemmKernel.Tile<TFloats, TVector>(ref Unsafe.Add(ref aRef, r0 * depth), ref bPanel, depth,
+                        ref Unsafe.Add(ref cRef, o.COffset + (row0 + r0) * o.Ldc + column0), o.Ldc, Math.Min(panelRows, rows - r0), columns, ref scratch);
+            }
+        }
     }
 
     private static void ScaleC(int m, int n, float beta, Span<float> c, int ldc)
@@ -54,54 +107,36 @@ internal static class ManagedGemm
         }
     }
 
-    // packed[p * PanelRows + r] = op(A)[row0 + r, p]; missing rows of the last panel are zero.
-    private static void PackPanel(float[] a, int aOffset, int lda, bool transposeA, int row0, int rows, int k, float[] packed)
+    // packed[(column0 · K) + p · panelWidth + x] = alpha · op(B)[p, column0 + x] for the panel at column0; zero past N.
+    private static void PackB(Operands o, int panelWidth, float[] packed)
     {
-        Array.Clear(packed);
-        for (int r = 0; r < rows; r++)
-            for (int p = 0; p < k; p++)
-                packed[p * PanelRows + r] = transposeA ? a[aOffset + p * lda + row0 + r] : a[aOffset + (row0 + r) * lda + p];
-    }
-
-    private static void MultiplyPanel(float[] packedA, float[] packedB, float[] c, int cOffset, int ldc, int row0, int rows, int n, int k)
-    {
-        int width = Vector<float>.Count;
-        int j = 0;
-        for (; j + width <= n; j += width)
+        for (int column0 = 0; column0 < o.N; column0 += panelWidth)
         {
-            Vector<float> c0 = default, c1 = default, c2 = default, c3 = default;
-            ref float bRef = ref MemoryMarshal.GetArrayDataReference(packedB);
-            ref float aRef = ref MemoryMarshal.GetArrayDataReference(packedA);
-            for (int p = 0; p < k; p++)
-            {
-                var bv = Vector.LoadUnsafe(ref bRef, (nuint)(p * n + j));
-                ref float ap = ref Unsafe.Add(ref aRef, p * PanelRows);
-                c0 = Vector.FusedMultiplyAdd(new Vector<float>(ap), bv, c0);
-                c1 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ap, 1)), bv, c1);
-                c2 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ap, 2)), bv, c2);
-                c3 = Vector.FusedMultiplyAdd(new Vector<float>(Unsafe.Add(ref ap, 3)), bv, c3);
-            }
-            Store(c, cOffset, ldc, row0, rows, j, c0, c1, c2, c3);
-        }
-        for (; j < n; j++)
-        {
-            for (int r = 0; r < rows; r++)
-            {
-                float sum = 0f;
-                for (int p = 0; p < k; p++)
-                    sum = MathF.FusedMultiplyAdd(packedA[p * PanelRows + r], packedB[p * n + j], sum);
-                c[cOffset + (row0 + r) * ldc + j] += sum;
-            }
+            int columns = Math.Min(panelWidth, o.N - column0);
+            Span<float> panel = packed.AsSpan(column0 * o.K, panelWidth * o.K);
+            if (columns < panelWidth) panel.Clear();
+            for (int p = 0; p < o.K; p++)
+                for (int x = 0; x < columns; x++)
+                {
+                    int j = column0 + x;
+                    panel[p * panelWidth + x] = o.Alpha * (o.TransposeB ? o.B[o.BOffset + j * o.Ldb + p] : o.B[o.BOffset + p * o.Ldb + j]);
+                }
         }
     }
 
-    private static void Store(float[] c, int cOffset, int ldc, int row0, int rows, int j, Vector<float> c0, Vector<float> c1, Vector<float> c2, Vector<float> c3)
+    // packed[r0 · depth + p · Rows + r] = op(A)[row0 + r0 + r, p0 + p] for the micro-panel at r0; zero past the block's rows.
+    private static void PackA(Operands o, int row0, int rows, int p0, int depth, float[] packed)
     {
-        ReadOnlySpan<Vector<float>> tile = [c0, c1, c2, c3];
+        const int panelRows = ManagedGemmKernel.Rows;
+        int paddedRows = RoundUp(rows, panelRows);
+        if (paddedRows > rows) packed.AsSpan(0, paddedRows * depth).Clear();
         for (int r = 0; r < rows; r++)
         {
-            var target = c.AsSpan(cOffset + (row0 + r) * ldc + j, Vector<float>.Count);
-            (new Vector<float>(target) + tile[r]).CopyTo(target);
+            int i = row0 + r, panelStart = r / panelRows * panelRows * depth, lane = r % panelRows;
+            for (int p = 0; p < depth; p++)
+                packed[panelStart + p * panelRows + lane] = o.TransposeA ? o.A[o.AOffset + (p0 + p) * o.Lda + i] : o.A[o.AOffset + i * o.Lda + p0 + p];
         }
     }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }
