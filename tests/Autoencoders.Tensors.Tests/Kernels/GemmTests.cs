@@ -85,9 +85,9 @@ public sealed class GemmTests
     public void OpenBlasNameSaysItsCore()
     {
         var state = OpenBlasLoader.State;
-        Assert.Matches(@"^cpu/openblas [A-Z0-9_]+ \(3 threads\)$", TestBackends.Parallel.Name);
-        Assert.Contains(state.Library!.CoreName!, TestBackends.Parallel.Name);
-        Assert.Contains(state.Choice, TestBackends.Parallel.GemmChoice);
+        Assert.Matches(@"^cpu/openblas [A-Z0-9_]+ \(3 threads\)$", TestBackends.OpenBlas.Name);
+        Assert.Contains(state.Library!.CoreName!, TestBackends.OpenBlas.Name);
+        Assert.Contains(state.Choice, TestBackends.OpenBlas.GemmChoice);
     }
 
     [OpenBlasFact]

@@ -266,7 +266,7 @@ internal sealed class ConvolutionJob : IParallelJob
         if (blas is not null)
             blas.Gemm(transposeA, transposeB, m, n, k, 1f, a.AsSpan(aOffset), lda, b.AsSpan(bOffset), ldb, beta, c.AsSpan(cOffset), ldc);
         else
-            ManagedGemm.Gemm(transposeA, transposeB, m, n, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, threads: 1, managedWidth);
+            ManagedGemm.Gemm(transposeA, transposeB, m, n, k, 1f, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, managedWidth);
     }
 
     /// <summary>One chunk's buffers, grown to the largest layer seen and then reused.</summary>

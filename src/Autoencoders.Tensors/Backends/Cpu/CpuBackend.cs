@@ -26,6 +26,7 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
     // takes one job at a time, so models trained on different threads may share a backend.
     private readonly ThreadLocal<RangeJob> rangeJobs;
     private readonly ThreadLocal<GemmJob> gemmJobs = new(() => new GemmJob());
+    private readonly ThreadLocal<ManagedGemmJob> managedGemmJobs = new(() => new ManagedGemmJob());
     private readonly ThreadLocal<ConvolutionJob> convolutionJobs;
     private readonly ThreadLocal<BatchNormJob> batchNormJobs = new(() => new BatchNormJob());
 
@@ -109,7 +110,8 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         }
         else
             ManagedGemm.Gemm(transposeA, transposeB, m, n, k, alpha, a.Buffer, a.Offset, a.Columns,
-                b.Buffer, b.Offset, b.Columns, beta, c.Buffer, c.Offset, c.Columns, Threads, managedWidth);
+                b.Buffer, b.Offset, b.Columns, beta, c.Buffer, c.Offset, c.Columns, managedWidth,
+                (long)m * n * k >= ParallelGemmWork ? runner : null, managedGemmJobs.Value);
     }
 
     public void BroadcastRows(Tensor row, Tensor output)

@@ -22,9 +22,17 @@ internal static class ManagedGemm
     private const int DepthBlock = 128;
     private const int MaxBlockRows = 16 * ManagedGemmKernel.Rows;
 
+    /// <summary>C = alpha · op(A) · op(B) + beta · C on the calling thread (convolutions call it inside their own chunks).</summary>
     public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
-        int threads, ManagedGemmWidth width)
+        ManagedGemmWidth width) =>
+        Gemm(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, width, runner: null, job: null);
+
+    /// <summary>The same, with blocks of rows shared out by <paramref name="runner"/> through <paramref name="job"/>
+    /// (the caller's own, reused call after call, so that a GEMM allocates nothing once the buffer pool is warm).</summary>
+    public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+        float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
+        ManagedGemmWidth width, ParallelRunner? runner, ManagedGemmJob? job)
     {
         if (m == 0 || n == 0)
             return;
@@ -32,47 +40,55 @@ internal static class ManagedGemm
         if (k == 0 || alpha == 0f)
             return;
         var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        switch (width)
-        {
-            case ManagedGemmWidth.Vector512: Run<Float512, Vector512<float>>(operands, threads); break;
-            case ManagedGemmWidth.Vector256: Run<Float256, Vector256<float>>(operands, threads); break;
-            default: Run<Float128, Vector128<float>>(operands, threads); break;
-        }
-    }
-
-    private sealed record Operands(bool TransposeA, bool TransposeB, int M, int N, int K, float Alpha,
-        float[] A, int AOffset, int Lda, float[] B, int BOffset, int Ldb, float[] C, int COffset, int Ldc);
-
-    private static void Run<TFloats, TVector>(Operands o, int threads)
-        where TFloats : struct, IFloatVector<TVector>
-        where TVector : struct
-    {
-        int panelWidth = 2 * TFloats.Count;
-        int panels = (o.N + panelWidth - 1) / panelWidth;
-        float[] packedB = ArrayPool<float>.Shared.Rent(panels * panelWidth * o.K);
-        PackB(o, panelWidth, packedB);
+        int panelWidth = 2 * Floats(width);
+        int panels = (n + panelWidth - 1) / panelWidth;
+        float[] packedB = ArrayPool<float>.Shared.Rent(panels * panelWidth * k);
+        PackB(operands, panelWidth, packedB);
 
         // Blocks of whole micro-panels, several per thread (as ParallelRunner cuts its jobs), so that a thread the OS
         // deschedules holds up one small block, not half of C.
-        int chunks = Math.Max(1, threads) * ParallelRunner.ChunksPerThread;
-        int blockRows = Math.Clamp(RoundUp((o.M + chunks - 1) / chunks, ManagedGemmKernel.Rows), ManagedGemmKernel.Rows, MaxBlockRows);
-        int blocks = (o.M + blockRows - 1) / blockRows;
-        void Block(int block)
+        int chunks = runner is null || job is null ? 1 : runner.MaxChunks;
+        int blockRows = Math.Clamp(RoundUp((m + chunks - 1) / chunks, ManagedGemmKernel.Rows), ManagedGemmKernel.Rows, MaxBlockRows);
+        int blocks = (m + blockRows - 1) / blockRows;
+        if (blocks == 1 || runner is null || job is null)
         {
-            // Packed A, then the tile's scratch for the edges of C.
-            float[] packedA = ArrayPool<float>.Shared.Rent(blockRows * DepthBlock + ManagedGemmKernel.Rows * panelWidth);
-            MultiplyBlock<TFloats, TVector>(o, block * blockRows, Math.Min(blockRows, o.M - block * blockRows), panelWidth, packedA, packedB);
-            ArrayPool<float>.Shared.Return(packedA);
+            for (int block = 0; block < blocks; block++)
+                MultiplyBlock(width, operands, block, blockRows, panelWidth, packedB);
         }
-        if (blocks == 1 || threads <= 1)
-            for (int block = 0; block < blocks; block++) Block(block);
         else
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, Block);
-
+        {
+            job.Set(width, operands, blockRows, blocks, panelWidth, packedB);
+            runner.Run(job, Math.Min(blocks, runner.MaxChunks));
+            job.Clear();
+        }
         ArrayPool<float>.Shared.Return(packedB);
     }
 
-    private static void MultiplyBlock<TFloats, TVector>(Operands o, int row0, int rows, int panelWidth, float[] packedA, float[] packedB)
+    internal readonly record struct Operands(bool TransposeA, bool TransposeB, int M, int N, int K, float Alpha,
+        float[] A, int AOffset, int Lda, float[] B, int BOffset, int Ldb, float[] C, int COffset, int Ldc);
+
+    private static int Floats(ManagedGemmWidth width) => width switch
+    {
+        ManagedGemmWidth.Vector512 => Float512.Count,
+        ManagedGemmWidth.Vector256 => Float256.Count,
+        _ => Float128.Count,
+    };
+
+    /// <summary>Rows block · blockRows … of C, with its own packed A (and the tile's scratch for the edges of C) from the pool.</summary>
+    internal static void MultiplyBlock(ManagedGemmWidth width, in Operands o, int block, int blockRows, int panelWidth, float[] packedB)
+    {
+        float[] packedA = ArrayPool<float>.Shared.Rent(blockRows * DepthBlock + ManagedGemmKernel.Rows * panelWidth);
+        int row0 = block * blockRows, rows = Math.Min(blockRows, o.M - row0);
+        switch (width)
+        {
+            case ManagedGemmWidth.Vector512: MultiplyBlock<Float512, Vector512<float>>(o, row0, rows, panelWidth, packedA, packedB); break;
+            case ManagedGemmWidth.Vector256: MultiplyBlock<Float256, Vector256<float>>(o, row0, rows, panelWidth, packedA, packedB); break;
+            default: MultiplyBlock<Float128, Vector128<float>>(o, row0, rows, panelWidth, packedA, packedB); break;
+        }
+        ArrayPool<float>.Shared.Return(packedA);
+    }
+
+    private static void MultiplyBlock<TFloats, TVector>(in Operands o, int row0, int rows, int panelWidth, float[] packedA, float[] packedB)
         where TFloats : struct, IFloatVector<TVector>
         where TVector : struct
     {
@@ -108,7 +124,7 @@ internal static class ManagedGemm
     }
 
     // packed[(column0 · K) + p · panelWidth + x] = alpha · op(B)[p, column0 + x] for the panel at column0; zero past N.
-    private static void PackB(Operands o, int panelWidth, float[] packed)
+    private static void PackB(in Operands o, int panelWidth, float[] packed)
     {
         for (int column0 = 0; column0 < o.N; column0 += panelWidth)
         {
@@ -125,7 +141,7 @@ internal static class ManagedGemm
     }
 
     // packed[r0 · depth + p · Rows + r] = op(A)[row0 + r0 + r, p0 + p] for the micro-panel at r0; zero past the block's rows.
-    private static void PackA(Operands o, int row0, int rows, int p0, int depth, float[] packed)
+    private static void PackA(in Operands o, int row0, int rows, int p0, int depth, float[] packed)
     {
         const int panelRows = ManagedGemmKernel.Rows;
         int paddedRows = RoundUp(rows, panelRows);
