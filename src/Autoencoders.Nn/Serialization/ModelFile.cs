@@ -45,7 +45,8 @@ public static class ModelFile
             var (model, inputShape) = ModelArchitecture.FromJson(ModelArchitecture.Parse(architecture));
             try
             {
-                model.Build(inputShape);
+                using (ParameterBudget.Limit(contents.Tensors.Sum(tensor => (long)tensor.Data.Length)))
+                    model.Build(inputShape);
             }
             catch (ArgumentException error)
             {

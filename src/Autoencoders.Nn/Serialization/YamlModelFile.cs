@@ -72,10 +72,11 @@ public sealed class YamlModelFile
         {
             throw new FormatException($"{source}:{error.Start.Line}:{error.Start.Column}: malformed YAML: {FirstSentence(error)}", error);
         }
-        catch (InvalidOperationException error)
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
-            throw new FormatException($"{source}: malformed YAML: an unclosed [ or {{, or a stray character, near the end of the file", error);
+            // YamlDotNet's scanner fails this way on some unterminated flow collections, and its parser on some
+            // events it cannot place (an anchor or tag before a stray token), without a position.
+            throw new FormatException($"{source}: malformed YAML: an unclosed [ or {{, a stray character or a misplaced anchor or tag", error);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new FormatException($"{source}: expected a mapping with \"encoder\" and \"decoder\" lists of layers, the file is {(stream.Documents.Count == 0 ? "empty" : "something else")}");
