@@ -24,7 +24,10 @@ public static class Ae
     /// <summary>The ae.dll that the project reference copies next to the tests.</summary>
     public static string BinaryPath => Path.Combine(AppContext.BaseDirectory, "ae.dll");
 
-    public static AeResult RunBinary(params string[] args)
+    public static AeResult RunBinary(params string[] args) => RunBinary(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the real binary with <paramref name="environment"/> added to this process's variables.</summary>
+    public static AeResult RunBinary(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -35,6 +38,7 @@ public static class Ae
         start.ArgumentList.Add(BinaryPath);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("AE_DEBUG");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
