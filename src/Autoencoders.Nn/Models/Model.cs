@@ -101,7 +101,7 @@ public abstract class Model
         {
             RunInference(inputs, batchSize, (start, input, output) =>
             {
-                Tensor target = input;
+                Tensor target = AsTargetOf(InferenceGraph, output, input);
                 if (targets is not null)
                 {
                     target = InferenceGraph.NewTensor(output.Shape);
@@ -135,11 +135,21 @@ public abstract class Model
     /// layers added to <paramref name="graph"/> in this step (<see cref="Graph.AddLoss"/>).</summary>
     internal Tensor ComputeLoss(Graph graph, Tensor prediction, Tensor target)
     {
-        Tensor total = Loss!.Compute(graph, prediction, target);
+        Tensor total = Loss!.Compute(graph, prediction, AsTargetOf(graph, prediction, target));
         var extra = graph.AuxiliaryLosses;
         for (int i = 0; i < extra.Count; i++) total = graph.Add(total, extra[i]);
         return total;
     }
+
+    /// <summary>
+    /// An autoencoder's target is its input batch, which may be laid out otherwise than its output ((n, 784) against
+    /// (n, 1, 28, 28) for a model that ends without Flatten): the same samples, so it is viewed in the output's shape.
+    /// Any other difference reaches the loss as it is, which refuses a target whose shape is not the prediction's.
+    /// </summary>
+    private static Tensor AsTargetOf(Graph graph, Tensor prediction, Tensor target) =>
+        target.Shape != prediction.Shape && target.Rows == prediction.Rows && target.Length == prediction.Length
+            ? graph.Reshape(target, prediction.Shape)
+            : target;
 
     /// <summary>The model's outputs for every sample, row after row.</summary>
     public float[] Predict(IBatchSource inputs, int batchSize = 1000) =>
