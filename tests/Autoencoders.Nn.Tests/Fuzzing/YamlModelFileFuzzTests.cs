@@ -13,18 +13,19 @@ public sealed class YamlModelFileFuzzTests(ITestOutputHelper output) : IDisposab
 
     public void Dispose() => folder.Dispose();
 
+    // An anchor and an alias, so that damage reaches alias resolution too.
     private static byte[] Valid => System.Text.Encoding.UTF8.GetBytes("""
         name: fuzzed
         loss: bce
         encoder:
           - Reshape: {target_shape: [1, 8, 8]}
-          - Conv2D: {filters: 2, kernel_size: 3, padding: same, activation: relu}
+          - Conv2D: {filters: 2, kernel_size: 3, padding: same, activation: &act relu}
           - MaxPooling2D: {}
           - Flatten
           - {type: Dense, units: 4, activation: relu, activity_regularizer: {type: l1, l1: 0.0001}}
           - Dropout: {rate: 0.25}
         decoder:
-          - Dense: {units: 16, activation: relu}
+          - Dense: {units: 16, activation: *act }
           - Dense:
               units: 64
               activation: sigmoid
