@@ -61,14 +61,19 @@ public sealed class GaussianLatent : Layer
         random = modelRandom.Fork();
     }
 
-    public override Tensor Forward(Graph graph, Tensor x, bool training)
+    public override Tensor Forward(Graph graph, Tensor x, bool training) => Forward(graph, x, training, sample: training || SampleWhenNotTraining);
+
+    /// <summary>The forward pass, sampling z when <paramref name="sample"/> is set, else returning μ: for a caller that
+    /// samples outside training (the ELBO of test data) without setting <see cref="SampleWhenNotTraining"/>, which
+    /// would change what other threads' calls on the same model return meanwhile.</summary>
+    public Tensor Forward(Graph graph, Tensor x, bool training, bool sample)
     {
         Tensor mean = graph.Linear(x, meanKernel!.Value, meanBias!.Value);
         Tensor logVariance = graph.Linear(x, logVarianceKernel!.Value, logVarianceBias!.Value);
         Tensor kl = graph.GaussianKlDivergence(mean, logVariance);
         LastKl = kl;
         graph.AddLoss(Beta == 1f ? kl : graph.Scale(kl, Beta));
-        if (!training && !SampleWhenNotTraining) return mean;
+        if (!sample) return mean;
         Tensor noise = graph.NewTensor(mean.Shape);
         random!.FillGaussian(noise.Span, 0f, 1f);
         return graph.Add(mean, graph.Multiply(noise, graph.Exp(graph.Scale(logVariance, 0.5f))));

@@ -64,6 +64,7 @@ public abstract class Layer
 
     protected Parameter AddParameter(string name, Shape shape, bool trainable = true)
     {
+        ParameterBudget.Spend(shape.ElementCount, $"{name} {shape}");
         var parameter = new Parameter(name, new Tensor(shape), trainable);
         parameters.Add(parameter);
         return parameter;

@@ -36,14 +36,11 @@ public sealed class Autoencoder : Model
     public bool IsVariational => Latent is not null;
 
     // The negative ELBO of test data is estimated with a sampled code, as in training and PyTorch's reference.
-    protected override void BeginEvaluation()
+    protected override Tensor EvaluationForward(Graph graph, Tensor x)
     {
-        if (Latent is { } latent) latent.SampleWhenNotTraining = true;
-    }
-
-    protected override void EndEvaluation()
-    {
-        if (Latent is { } latent) latent.SampleWhenNotTraining = false;
+        if (Latent is not { } latent) return Forward(graph, x, training: false);
+        for (int i = 0; i < encoder.Length - 1; i++) x = encoder[i].Forward(graph, x, training: false);
+        return DecodeBatch(graph, latent.Forward(graph, x, training: false, sample: true), training: false);
     }
 
     public override IEnumerable<(string Path, Layer Layer)> NamedLayers =>
@@ -79,15 +76,17 @@ public sealed class Autoencoder : Model
         if (codes.FeatureCount != CodeSize)
             throw new ArgumentException($"expected codes of {CodeSize} values, received {codes.FeatureCount}");
         var result = new float[checked((long)codes.Count * OutputShape.ElementCount)];
-        var graph = new Graph(Backend) { IsRecording = false };
-        for (int start = 0; start < codes.Count; start += batchSize)
+        return WithInferenceGraph(graph =>
         {
-            int rows = Math.Min(batchSize, codes.Count - start);
-            graph.Reset();
-            Tensor code = graph.Constant(CodeShape.Prepend(rows), codes.Features.AsSpan(start * CodeSize, rows * CodeSize));
-            DecodeBatch(graph, code, training: false).Span.CopyTo(result.AsSpan(start * OutputShape.ElementCount));
-        }
-        return result;
+            for (int start = 0; start < codes.Count; start += batchSize)
+            {
+                int rows = Math.Min(batchSize, codes.Count - start);
+                graph.Reset();
+                Tensor code = graph.Constant(CodeShape.Prepend(rows), codes.Features.AsSpan(start * CodeSize, rows * CodeSize));
+                DecodeBatch(graph, code, training: false).Span.CopyTo(result.AsSpan(start * OutputShape.ElementCount));
+            }
+            return result;
+        });
     }
 
     /// <summary>The reconstruction of every sample: encode, then decode.</summary>

@@ -99,50 +99,47 @@ public abstract class Model
         double sum = 0, added = 0;
         long count = 0;
         int[] rowIndices = new int[batchSize];
-        BeginEvaluation();
-        try
+        RunInference(inputs, batchSize, EvaluationForward, (graph, start, input, output) =>
         {
-            RunInference(inputs, batchSize, (start, input, output) =>
+            Tensor target = AsTargetOf(graph, output, input);
+            if (targets is not null)
             {
-                Tensor target = input;
-                if (targets is not null)
-                {
-                    target = InferenceGraph.NewTensor(output.Shape);
-                    for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
-                    targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
-                }
-                sum += loss.Accumulate(Backend, output, target);
-                count += output.Length;
-                var extra = InferenceGraph.AuxiliaryLosses;
-                for (int i = 0; i < extra.Count; i++) added += (double)extra[i].ToScalar() * output.Rows;
-            });
-        }
-        finally
-        {
-            EndEvaluation();
-        }
+                target = graph.NewTensor(output.Shape);
+                for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
+                targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
+            }
+            sum += loss.Accumulate(Backend, output, target);
+            count += output.Length;
+            var extra = graph.AuxiliaryLosses;
+            for (int i = 0; i < extra.Count; i++) added += (double)extra[i].ToScalar() * output.Rows;
+        });
         double reconstruction = loss.Finish(sum, count, inputs.Count);
         return new Evaluation(reconstruction + added / inputs.Count, reconstruction, added / inputs.Count);
     }
 
-    /// <summary>Called around <see cref="EvaluateTerms"/>: a VAE samples its code while it estimates the ELBO.</summary>
-    protected virtual void BeginEvaluation()
-    {
-    }
-
-    protected virtual void EndEvaluation()
-    {
-    }
+    /// <summary>The forward pass of <see cref="EvaluateTerms"/>: a VAE samples its code while it estimates the ELBO.
+    /// Asked for by the call, not set on the model, so that a Predict on another thread meanwhile is not affected.</summary>
+    protected virtual Tensor EvaluationForward(Graph graph, Tensor x) => Forward(graph, x, training: false);
 
     /// <summary>The objective of one training step: the loss of <paramref name="prediction"/> plus every term the
     /// layers added to <paramref name="graph"/> in this step (<see cref="Graph.AddLoss"/>).</summary>
     internal Tensor ComputeLoss(Graph graph, Tensor prediction, Tensor target)
     {
-        Tensor total = Loss!.Compute(graph, prediction, target);
+        Tensor total = Loss!.Compute(graph, prediction, AsTargetOf(graph, prediction, target));
         var extra = graph.AuxiliaryLosses;
         for (int i = 0; i < extra.Count; i++) total = graph.Add(total, extra[i]);
         return total;
     }
+
+    /// <summary>
+    /// An autoencoder's target is its input batch, which may be laid out otherwise than its output ((n, 784) against
+    /// (n, 1, 28, 28) for a model that ends without Flatten): the same samples, so it is viewed in the output's shape.
+    /// Any other difference reaches the loss as it is, which refuses a target whose shape is not the prediction's.
+    /// </summary>
+    private static Tensor AsTargetOf(Graph graph, Tensor prediction, Tensor target) =>
+        target.Shape != prediction.Shape && target.Rows == prediction.Rows && target.Length == prediction.Length
+            ? graph.Reshape(target, prediction.Shape)
+            : target;
 
     /// <summary>The model's outputs for every sample, row after row.</summary>
     public float[] Predict(IBatchSource inputs, int batchSize = 1000) =>
@@ -153,7 +150,7 @@ public abstract class Model
     {
         var result = new float[checked((long)inputs.Count * outputColumns)];
         int row = 0;
-        RunInference(inputs, batchSize, compute, (_, _, output) =>
+        RunInference(inputs, batchSize, compute, (_, _, _, output) =>
         {
             output.Span.CopyTo(result.AsSpan(row * outputColumns, output.Rows * outputColumns));
             row += output.Rows;
@@ -163,27 +160,44 @@ public abstract class Model
 
     internal Graph TrainingGraph => graph ??= new Graph(Backend);
 
-    private Graph InferenceGraph => inferenceGraph ??= new Graph(Backend) { IsRecording = false };
+    // Predict, Encode, Evaluate… may run on several threads at once with one model: each call rents its own graph.
+    private readonly InferenceGraphPool inferenceGraphs = new();
 
-    private Graph? inferenceGraph;
-
-    private void RunInference(IBatchSource inputs, int batchSize, Action<int, Tensor, Tensor> consume) =>
-        RunInference(inputs, batchSize, (g, x) => Forward(g, x, training: false), consume);
-
-    /// <summary>Feeds the samples in order, batch by batch; <paramref name="consume"/> gets (first row, input, output).</summary>
-    private void RunInference(IBatchSource inputs, int batchSize, Func<Graph, Tensor, Tensor> compute, Action<int, Tensor, Tensor> consume)
+    /// <summary>Feeds the samples in order, batch by batch; <paramref name="consume"/> gets (graph, first row, input, output).</summary>
+    private void RunInference(IBatchSource inputs, int batchSize, Func<Graph, Tensor, Tensor> compute, Action<Graph, int, Tensor, Tensor> consume)
     {
         RequireBuiltFor(inputs);
         var batches = new BatchIterator(inputs, batchSize, shuffle: false);
         batches.BeginEpoch();
-        Graph g = InferenceGraph;
-        for (int start = 0; start < inputs.Count; start += batchSize)
+        Graph g = inferenceGraphs.Rent(Backend);
+        try
         {
-            int rows = Math.Min(batchSize, inputs.Count - start);
-            g.Reset();
-            Tensor x = g.NewTensor(InputShape.Prepend(rows));
-            batches.TryFillNext(x.Span, out _);
-            consume(start, x, compute(g, x));
+            for (int start = 0; start < inputs.Count; start += batchSize)
+            {
+                int rows = Math.Min(batchSize, inputs.Count - start);
+                g.Reset();
+                Tensor x = g.NewTensor(InputShape.Prepend(rows));
+                batches.TryFillNext(x.Span, out _);
+                consume(g, start, x, compute(g, x));
+            }
+        }
+        finally
+        {
+            inferenceGraphs.Return(g);
+        }
+    }
+
+    /// <summary>Runs <paramref name="run"/> on an inference graph that no other caller holds meanwhile.</summary>
+    private protected T WithInferenceGraph<T>(Func<Graph, T> run)
+    {
+        Graph g = inferenceGraphs.Rent(Backend);
+        try
+        {
+            return run(g);
+        }
+        finally
+        {
+            inferenceGraphs.Return(g);
         }
     }
 

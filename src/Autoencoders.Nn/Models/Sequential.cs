@@ -51,6 +51,11 @@ public class Sequential : Model
             {
                 throw new ArgumentException($"{where}[{i}] {stack[i]}: {error.Message}", error);
             }
+            catch (OverflowException error)
+            {
+                // Shape refuses more than 2^31 - 1 elements; a layer file can ask for that (units: 3000000000 / 2).
+                throw new ArgumentException($"{where}[{i}] {stack[i]}: sizes for inputs {shape} exceed 2^31 - 1 elements", error);
+            }
             shape = stack[i].OutputShape;
         }
         return shape;

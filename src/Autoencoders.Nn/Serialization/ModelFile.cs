@@ -15,6 +15,10 @@ public static class ModelFile
     public const string FormatName = "autoencoders-net";
     public const string FormatVersion = "1";
 
+    // Building may ask for this many parameter values beyond those the file holds, so that a missing bias or other
+    // small tensor is still reported by name once built; anything larger is refused before it is allocated.
+    private const int MissingWeightsAllowance = 1 << 14;
+
     /// <summary>Saves the model; <paramref name="extraMetadata"/> (e.g. training settings) goes into __metadata__ too.</summary>
     public static void Save(Model model, string path, IReadOnlyDictionary<string, string>? extraMetadata = null)
     {
@@ -45,7 +49,8 @@ public static class ModelFile
             var (model, inputShape) = ModelArchitecture.FromJson(ModelArchitecture.Parse(architecture));
             try
             {
-                model.Build(inputShape);
+                using (ParameterBudget.Limit(contents.Tensors.Sum(tensor => (long)tensor.Data.Length) + MissingWeightsAllowance))
+                    model.Build(inputShape);
             }
             catch (ArgumentException error)
             {

@@ -63,6 +63,7 @@ public sealed class YamlModelFile
 
     public static YamlModelFile Parse(string text, string source)
     {
+        YamlNestingLimit.Check(text, source);
         var stream = new YamlStream();
         try
         {
@@ -72,10 +73,11 @@ public sealed class YamlModelFile
         {
             throw new FormatException($"{source}:{error.Start.Line}:{error.Start.Column}: malformed YAML: {FirstSentence(error)}", error);
         }
-        catch (InvalidOperationException error)
+        catch (Exception error) when (error is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some unterminated flow collections, without a position.
-            throw new FormatException($"{source}: malformed YAML: an unclosed [ or {{, or a stray character, near the end of the file", error);
+            // YamlDotNet's scanner fails this way on some unterminated flow collections, and its parser on some
+            // events it cannot place (an anchor or tag before a stray token), without a position.
+            throw new FormatException($"{source}: malformed YAML: an unclosed [ or {{, a stray character or a misplaced anchor or tag", error);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new FormatException($"{source}: expected a mapping with \"encoder\" and \"decoder\" lists of layers, the file is {(stream.Documents.Count == 0 ? "empty" : "something else")}");
@@ -85,7 +87,8 @@ public sealed class YamlModelFile
                 throw new FormatException($"{At(source, key)}: unknown key \"{Scalar(key)}\", expected one of {string.Join(", ", TopLevelKeys)}");
 
         var marks = new Dictionary<string, Mark>();
-        List<Layer> encoder = Layers(root, "encoder", source, marks), decoder = Layers(root, "decoder", source, marks);
+        var budget = new ExpansionBudget(text.Length);
+        List<Layer> encoder = Layers(root, "encoder", source, marks, budget), decoder = Layers(root, "decoder", source, marks, budget);
         Loss? loss = null;
         if (Child(root, "loss") is { } lossNode)
         {
@@ -118,7 +121,7 @@ public sealed class YamlModelFile
         }
     }
 
-    private static List<Layer> Layers(YamlMappingNode root, string key, string source, Dictionary<string, Mark> marks)
+    private static List<Layer> Layers(YamlMappingNode root, string key, string source, Dictionary<string, Mark> marks, ExpansionBudget budget)
     {
         if (Child(root, key) is not YamlSequenceNode list || list.Children.Count == 0)
             throw new FormatException($"{source}: missing \"{key}\", expected a non-empty list of layers");
@@ -130,7 +133,7 @@ public sealed class YamlModelFile
             marks[where] = item.Start;
             try
             {
-                layers.Add(LayerFactory.FromConfig(LayerConfig(item, where), where));
+                layers.Add(LayerFactory.FromConfig(LayerConfig(item, where, budget), where));
             }
             catch (FormatException error)
             {
@@ -141,20 +144,20 @@ public sealed class YamlModelFile
     }
 
     /// <summary>A layer item as a configuration: the long form {type: Dense, units: 4}, or the short form {Dense: {units: 4}}.</summary>
-    private static JsonObject LayerConfig(YamlNode item, string where)
+    private static JsonObject LayerConfig(YamlNode item, string where, ExpansionBudget budget)
     {
         if (item is YamlScalarNode bare)
             return new JsonObject { ["type"] = bare.Value };
         if (item is not YamlMappingNode mapping)
             throw new FormatException($"{where}: expected a layer as a mapping, e.g. \"- Dense: {{units: 32}}\", received a list");
         if (mapping.Children.ContainsKey(new YamlScalarNode("type")))
-            return ToObject(mapping);
+            return ToObject(mapping, budget);
         if (mapping.Children.Count != 1)
             throw new FormatException($"{where}: expected one layer per item (\"- Dense: {{units: 32}}\"), received keys {string.Join(", ", mapping.Children.Keys.Select(Scalar))}");
         var (typeNode, settingsNode) = mapping.Children.First();
         var config = settingsNode switch
         {
-            YamlMappingNode settings => ToObject(settings),
+            YamlMappingNode settings => ToObject(settings, budget),
             YamlScalarNode { Value: null or "" } => new JsonObject(),
             _ => throw new FormatException($"{where}: expected the settings of {Scalar(typeNode)} as a mapping, e.g. {{units: 32}}"),
         };
@@ -164,18 +167,31 @@ public sealed class YamlModelFile
         return config;
     }
 
-    private static JsonObject ToObject(YamlMappingNode mapping) =>
-        new(mapping.Children.Select(p => KeyValuePair.Create(Scalar(p.Key), ToJson(p.Value))));
+    private static JsonObject ToObject(YamlMappingNode mapping, ExpansionBudget budget)
+    {
+        budget.Enter(mapping);
+        var result = new JsonObject(mapping.Children.Select(p => KeyValuePair.Create(Scalar(p.Key), ToJson(p.Value, budget))));
+        budget.Leave();
+        return result;
+    }
 
     /// <summary>YAML to JSON: plain scalars that read as integers, numbers or booleans become those; quoted ones stay strings.</summary>
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    private static JsonNode? ToJson(YamlNode node, ExpansionBudget budget) => budget.Take(node) switch
     {
-        YamlMappingNode mapping => ToObject(mapping),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
+        YamlMappingNode mapping => ToObject(mapping, budget),
+        YamlSequenceNode sequence => ToArray(sequence, budget),
         YamlScalarNode scalar when scalar.Style is ScalarStyle.Plain => PlainScalar(scalar.Value),
         YamlScalarNode scalar => JsonValue.Create(scalar.Value),
         _ => throw new FormatException($"unsupported YAML node at line {node.Start.Line}"),
     };
+
+    private static JsonArray ToArray(YamlSequenceNode sequence, ExpansionBudget budget)
+    {
+        budget.Enter(sequence);
+        var result = new JsonArray([.. sequence.Children.Select(child => ToJson(child, budget))]);
+        budget.Leave();
+        return result;
+    }
 
     private static JsonNode? PlainScalar(string? value) => value switch
     {
@@ -197,5 +213,31 @@ public sealed class YamlModelFile
 
     private static string FirstSentence(YamlException error) =>
         error.InnerException?.Message is { Length: > 0 } inner ? inner : error.Message;
+
+    /// <summary>
+    /// Aliases let a node stand for another node again: nested, they make a small file stand for billions of values
+    /// ("billion laughs"), all of which the conversion to JSON would build, and an alias inside the node it names
+    /// would recurse until the stack overflows. Without aliases every value takes at least one character of the text,
+    /// so converting more values than the text has characters is refused, and so is nesting deeper than any layer's
+    /// settings need.
+    /// </summary>
+    private sealed class ExpansionBudget(int characters)
+    {
+        private const int MaximumDepth = 32;
+
+        private int taken, depth;
+
+        public YamlNode Take(YamlNode node) => ++taken <= characters
+            ? node
+            : throw new FormatException($"line {node.Start.Line}: aliases (*name) expand to more values than the file's {characters} characters could spell out");
+
+        public void Enter(YamlNode node)
+        {
+            if (++depth > MaximumDepth)
+                throw new FormatException($"line {node.Start.Line}: settings nested more than {MaximumDepth} deep (an alias inside the node it names?)");
+        }
+
+        public void Leave() => depth--;
+    }
 
 }

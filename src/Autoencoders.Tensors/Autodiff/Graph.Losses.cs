@@ -67,9 +67,10 @@ public sealed partial class Graph
             Backend.BinaryCrossEntropyWithLogitsBackward(e.A, e.C, e.B!, GradOfOutput(e).Span[0] / e.A.Length, dz, accumulate);
     }
 
+    // Shapes, not element counts: a transposed target, (3, 2) against (2, 3), has the right count and the wrong pairs.
     private static void RequireSameShape(Tensor prediction, Tensor target)
     {
-        if (prediction.Length != target.Length)
+        if (prediction.Shape != target.Shape)
             throw new ArgumentException($"expected a target of shape {prediction.Shape}, received {target.Shape}");
     }
 }

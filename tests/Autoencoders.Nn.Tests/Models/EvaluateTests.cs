@@ -61,10 +61,12 @@ public sealed class EvaluateTests
     public void SeparateTargetsAreCompared()
     {
         var model = Trained(Loss.MeanSquaredError);
-        var zeros = new Dataset(new float[data.Features.Length], data.FeatureCount);
-        double expected = model.Predict(data).Average(p => (double)p * p);
+        // Targets that differ row by row (zeros did not), so a batch compared with another batch's targets shows.
+        float[] p = model.Predict(data), t = [.. data.Features.Select(x => 1f - x)];
+        var targets = new Dataset(t, data.FeatureCount);
+        double expected = p.Select((value, i) => ((double)value - t[i]) * ((double)value - t[i])).Average();
 
-        Assert.Equal(expected, model.Evaluate(data, zeros, batchSize: 64), 1e-7);
+        Assert.Equal(expected, model.Evaluate(data, targets, batchSize: 64), 1e-7);
     }
 
     [Fact]

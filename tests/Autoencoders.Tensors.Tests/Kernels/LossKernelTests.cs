@@ -131,6 +131,33 @@ public sealed class LossKernelTests
         Assert.Equal("expected a target of shape (2, 3), received (5)", error.Message);
     }
 
+    /// <summary>A (3, 2) target for a (2, 3) prediction has the right count and pairs the wrong elements.</summary>
+    [Fact]
+    public void LossesRejectATransposedTarget()
+    {
+        var backend = TestBackends.SingleThreaded;
+        var graph = new Graph(backend);
+        Tensor prediction = new(new Shape(2, 3), [0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f]), target = new(new Shape(3, 2), [0.6f, 0.5f, 0.4f, 0.3f, 0.2f, 0.1f]);
+        var gradient = new Tensor(new Shape(2, 3));
+        var losses = new (string Name, Action Run)[]
+        {
+            ("graph MSE", () => graph.MeanSquaredError(prediction, target)),
+            ("graph BCE", () => graph.BinaryCrossEntropy(prediction, target)),
+            ("graph BCE with logits", () => graph.BinaryCrossEntropyWithLogits(prediction, target)),
+            ("squared error sum", () => backend.SquaredErrorSum(prediction, target)),
+            ("squared error backward", () => backend.SquaredErrorBackward(prediction, target, 1f, gradient, false)),
+            ("BCE sum", () => backend.BinaryCrossEntropySum(prediction, target)),
+            ("BCE backward", () => backend.BinaryCrossEntropyBackward(prediction, target, 1f, gradient, false)),
+            ("BCE with logits sum", () => backend.BinaryCrossEntropyWithLogitsSum(prediction, null, target)),
+            ("BCE with logits backward", () => backend.BinaryCrossEntropyWithLogitsBackward(prediction, null, target, 1f, gradient, false)),
+        };
+        foreach (var (name, run) in losses)
+        {
+            var error = Assert.Throws<ArgumentException>(run);
+            Assert.True(error.Message == "expected a target of shape (2, 3), received (3, 2)", $"{name}: {error.Message}");
+        }
+    }
+
     [Fact]
     public void TheSigmoidUsedByTheLogitsPathIsTheUnaryKernel()
     {

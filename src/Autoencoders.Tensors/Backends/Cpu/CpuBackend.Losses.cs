@@ -5,7 +5,7 @@ public sealed unsafe partial class CpuBackend
 {
     public double SquaredErrorSum(Tensor prediction, Tensor target)
     {
-        RequireSameLength(prediction, target);
+        RequireSameShape(prediction, target);
         (CurrentJob.A, CurrentJob.B) = (prediction, target);
         ForRanges(prediction.Length, &SquaredErrorSumRange);
         return SumOfPartials();
@@ -16,7 +16,7 @@ public sealed unsafe partial class CpuBackend
 
     public void SquaredErrorBackward(Tensor prediction, Tensor target, float scale, Tensor dPrediction, bool accumulate)
     {
-        RequireSameLength(prediction, target);
+        RequireSameShape(prediction, target);
         RequireSameLength(prediction, dPrediction);
         (CurrentJob.A, CurrentJob.B, CurrentJob.D, CurrentJob.Scalar0, CurrentJob.Flag) = (prediction, target, dPrediction, scale, accumulate);
         ForRanges(prediction.Length, &SquaredErrorBackwardRange);
@@ -27,7 +27,7 @@ public sealed unsafe partial class CpuBackend
 
     public double BinaryCrossEntropySum(Tensor probability, Tensor target)
     {
-        RequireSameLength(probability, target);
+        RequireSameShape(probability, target);
         (CurrentJob.A, CurrentJob.B) = (probability, target);
         ForRanges(probability.Length, &BinaryCrossEntropySumRange);
         return SumOfPartials();
@@ -38,7 +38,7 @@ public sealed unsafe partial class CpuBackend
 
     public void BinaryCrossEntropyBackward(Tensor probability, Tensor target, float scale, Tensor dProbability, bool accumulate)
     {
-        RequireSameLength(probability, target);
+        RequireSameShape(probability, target);
         RequireSameLength(probability, dProbability);
         (CurrentJob.A, CurrentJob.B, CurrentJob.D, CurrentJob.Scalar0, CurrentJob.Flag) = (probability, target, dProbability, scale, accumulate);
         ForRanges(probability.Length, &BinaryCrossEntropyBackwardRange);
@@ -49,7 +49,7 @@ public sealed unsafe partial class CpuBackend
 
     public double BinaryCrossEntropyWithLogitsSum(Tensor logits, Tensor? sigmoidOfLogits, Tensor target)
     {
-        RequireSameLength(logits, target);
+        RequireSameShape(logits, target);
         if (sigmoidOfLogits is not null) RequireSameLength(logits, sigmoidOfLogits);
         (CurrentJob.A, CurrentJob.B, CurrentJob.C) = (logits, target, sigmoidOfLogits);
         ForRanges(logits.Length, &BinaryCrossEntropyWithLogitsSumRange);
@@ -63,7 +63,7 @@ public sealed unsafe partial class CpuBackend
 
     public void BinaryCrossEntropyWithLogitsBackward(Tensor logits, Tensor? sigmoidOfLogits, Tensor target, float scale, Tensor dLogits, bool accumulate)
     {
-        RequireSameLength(logits, target);
+        RequireSameShape(logits, target);
         RequireSameLength(logits, dLogits);
         (CurrentJob.A, CurrentJob.B, CurrentJob.C, CurrentJob.D, CurrentJob.Scalar0, CurrentJob.Flag) = (logits, target, sigmoidOfLogits, dLogits, scale, accumulate);
         ForRanges(logits.Length, &BinaryCrossEntropyWithLogitsBackwardRange);

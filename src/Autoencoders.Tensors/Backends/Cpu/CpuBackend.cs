@@ -180,6 +180,14 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
             throw new ArgumentException($"expected a row of {matrix.Columns} values for a {matrix.Shape} matrix, received {row.Shape}");
     }
 
+    // Loss kernels pair a prediction with its target element by element; equal counts alone would let a transposed
+    // target through, so they compare shapes.
+    private static void RequireSameShape(Tensor prediction, Tensor target)
+    {
+        if (prediction.Shape != target.Shape)
+            throw new ArgumentException($"expected a target of shape {prediction.Shape}, received {target.Shape}");
+    }
+
     private static void RequireSameLength(Tensor a, Tensor b)
     {
         if (a.Length != b.Length)
