@@ -164,16 +164,7 @@ public sealed class GemmTests
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
             {
-                double sum = 0, scale = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    double product = (double)(ta ? av[p * m + i] : av[i * k + p]) * (tb ? bv[j * k + p] : bv[p * n + j]);
-                    sum += product;
-                    scale += Math.Abs(product);
-                }
-                double c0 = beta == 0f ? 0 : beta * (double)cv[i * n + j];
-                double expected = alpha * sum + c0;
-                double allowed = (k + 4) * Math.Pow(2, -24) * (Math.Abs(alpha) * scale + Math.Abs(c0)) + 1e-30;
+                var (expected, allowed) = GemmSelfCheck.Reference(av, bv, cv, m, n, k, ta, tb, alpha, beta, i, j);
                 double actual = result[i * n + j];
                 if (!(Math.Abs(actual - expected) <= allowed))
                     Assert.Fail($"{what}: C[{i}, {j}] is {actual:G9}, expected {expected:G9} (allowed difference {allowed:G3})");

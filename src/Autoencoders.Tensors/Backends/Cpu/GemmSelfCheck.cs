@@ -65,20 +65,10 @@ internal static class GemmSelfCheck
         // op(A) is m × k: A is stored (k, m) when transposed; likewise B.
         gemm(transposeA, transposeB, m, n, k, alpha, a, transposeA ? m : k, b, transposeB ? k : n, beta, c, n);
 
-        double gamma = (k + 4) * UnitRoundoff;
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
             {
-                double sum = 0, scale = 0;
-                for (int p = 0; p < k; p++)
-                {
-                    double product = (double)(transposeA ? a[p * m + i] : a[i * k + p]) * (transposeB ? b[j * k + p] : b[p * n + j]);
-                    sum += product;
-                    scale += Math.Abs(product);
-                }
-                double start = beta == 0f ? 0 : beta * (double)initial[i * n + j];
-                double expected = alpha * sum + start;
-                double allowed = gamma * (Math.Abs(alpha) * scale + Math.Abs(start)) + double.Epsilon;
+                var (expected, allowed) = Reference(a, b, initial, m, n, k, transposeA, transposeB, alpha, beta, i, j);
                 double error = Math.Abs(c[i * n + j] - expected);
                 if (!(error <= allowed))
                     return $"m={m} n={n} k={k} transposeA={transposeA} transposeB={transposeB} alpha={alpha} beta={beta}: " +
@@ -86,6 +76,23 @@ internal static class GemmSelfCheck
                 worst = Math.Max(worst, error / allowed);
             }
         return null;
+    }
+
+    /// <summary>C[i, j] in double, and the most a float32 GEMM may differ from it (the bound in the class remarks).
+    /// A is stored (k, m) when transposed, B (n, k); <paramref name="c"/> is C before the GEMM.</summary>
+    internal static (double Expected, double Allowed) Reference(float[] a, float[] b, float[] c, int m, int n, int k,
+        bool transposeA, bool transposeB, float alpha, float beta, int i, int j)
+    {
+        double sum = 0, scale = 0;
+        for (int p = 0; p < k; p++)
+        {
+            double product = (double)(transposeA ? a[p * m + i] : a[i * k + p]) * (transposeB ? b[j * k + p] : b[p * n + j]);
+            sum += product;
+            scale += Math.Abs(product);
+        }
+        double start = beta == 0f ? 0 : beta * (double)c[i * n + j];
+        double allowed = (k + 4) * UnitRoundoff * (Math.Abs(alpha) * scale + Math.Abs(start)) + double.Epsilon;
+        return (alpha * sum + start, allowed);
     }
 
     private static float[] Uniform(Random random, int length)
