@@ -18,8 +18,8 @@ public sealed class AllocationTests
         AllocatesNothingOnceWarm(backend);
     }
 
-    /// <summary>The managed GEMM too: its blocks go to the backend's workers through a reused job, its buffers come
-    /// from the pool.</summary>
+    /// <summary>The managed GEMM too: its blocks go to the backend's workers through a reused job, its packing buffers
+    /// are each thread's own, grown once.</summary>
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

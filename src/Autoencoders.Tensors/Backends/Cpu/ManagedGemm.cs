@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -29,7 +28,7 @@ internal static class ManagedGemm
         Gemm(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc, width, runner: null, job: null);
 
     /// <summary>The same, with blocks of rows shared out by <paramref name="runner"/> through <paramref name="job"/>
-    /// (the caller's own, reused call after call, so that a GEMM allocates nothing once the buffer pool is warm).</summary>
+    /// (the caller's own, reused call after call, so that a GEMM allocates nothing once its buffers have grown).</summary>
     public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc,
         ManagedGemmWidth width, ParallelRunner? runner, ManagedGemmJob? job)
@@ -42,7 +41,7 @@ internal static class ManagedGemm
         var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         int panelWidth = 2 * Floats(width);
         int panels = (n + panelWidth - 1) / panelWidth;
-        float[] packedB = ArrayPool<float>.Shared.Rent(panels * panelWidth * k);
+        float[] packedB = Grown(ref threadPackedB, panels * panelWidth * k);
         PackB(operands, panelWidth, packedB);
 
         // Blocks of whole micro-panels, several per thread (as ParallelRunner cuts its jobs), so that a thread the OS
@@ -61,7 +60,6 @@ internal static class ManagedGemm
             runner.Run(job, Math.Min(blocks, runner.MaxChunks));
             job.Clear();
         }
-        ArrayPool<float>.Shared.Return(packedB);
     }
 
     internal readonly record struct Operands(bool TransposeA, bool TransposeB, int M, int N, int K, float Alpha,
@@ -74,10 +72,10 @@ internal static class ManagedGemm
         _ => Float128.Count,
     };
 
-    /// <summary>Rows block · blockRows … of C, with its own packed A (and the tile's scratch for the edges of C) from the pool.</summary>
+    /// <summary>Rows block · blockRows … of C, with its own packed A (and the tile's scratch for the edges of C) in this thread's buffer.</summary>
     internal static void MultiplyBlock(ManagedGemmWidth width, in Operands o, int block, int blockRows, int panelWidth, float[] packedB)
     {
-        float[] packedA = ArrayPool<float>.Shared.Rent(blockRows * DepthBlock + ManagedGemmKernel.Rows * panelWidth);
+        float[] packedA = Grown(ref threadPackedA, blockRows * DepthBlock + ManagedGemmKernel.Rows * panelWidth);
         int row0 = block * blockRows, rows = Math.Min(blockRows, o.M - row0);
         switch (width)
         {
@@ -85,7 +83,18 @@ internal static class ManagedGemm
             case ManagedGemmWidth.Vector256: MultiplyBlock<Float256, Vector256<float>>(o, row0, rows, panelWidth, packedA, packedB); break;
             default: MultiplyBlock<Float128, Vector128<float>>(o, row0, rows, panelWidth, packedA, packedB); break;
         }
-        ArrayPool<float>.Shared.Return(packedA);
+    }
+
+    // Packing buffers of each thread (the caller's and the runner's persistent workers), grown to the largest GEMM seen
+    // and then kept: no pool that a collection may trim, so a warm training step allocates nothing. A thread packs B
+    // for one GEMM at a time (a job's workers only read it), and A for one block at a time.
+    [ThreadStatic] private static float[]? threadPackedA, threadPackedB;
+
+    private static float[] Grown(ref float[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length)
+            buffer = new float[length];
+        return buffer;
     }
 
     private static void MultiplyBlock<TFloats, TVector>(in Operands o, int row0, int rows, int panelWidth, float[] packedA, float[] packedB)
