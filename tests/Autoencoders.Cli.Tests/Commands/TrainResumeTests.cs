@@ -25,8 +25,8 @@ public sealed partial class TrainResumeTests : IDisposable
         var uninterrupted = Ae.RunBinary([.. run, "--out", whole]);
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.ToString());
 
-        // 235 batches an epoch: a checkpoint every 20 shows when epoch 3 is under way, and kill -9 lands inside it.
-        using (var process = Start([.. run, "--checkpoint-every", "20", "--out", killed]))
+        // 235 batches an epoch: a checkpoint every 10 shows when epoch 3 is under way, and kill -9 lands inside it.
+        using (var process = Start([.. run, "--checkpoint-every", "10", "--out", killed]))
         {
             string checkpointPath = Path.Combine(killed, BackupAndRestore.FileName);
             var clock = Stopwatch.StartNew();
