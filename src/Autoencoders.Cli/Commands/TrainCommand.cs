@@ -63,7 +63,8 @@ internal static class TrainCommand
                 var given = command.Options.Where(o => o != resume && parsed.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
                 if (given.Count > 0)
                     throw new UsageException($"--resume takes every setting from the interrupted run; remove {string.Join(", ", given)}");
-                Run(TrainResume.Settings(folder), output, resuming: true);
+                var (resumed, checkpoint) = TrainResume.Read(folder);
+                Run(resumed, output, checkpoint);
                 return ExitCodes.Success;
             }
             var settings = new TrainSettings(
@@ -80,9 +81,10 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <param name="resuming">Continue from the checkpoint in <c>settings.Out</c>, which must be there.</param>
-    public static TrainResult Run(TrainSettings settings, TextWriter output, bool resuming = false)
+    /// <param name="resumeFrom">The checkpoint in <c>settings.Out</c> to continue from (<see cref="TrainResume.Read"/>); null for a new run.</param>
+    public static TrainResult Run(TrainSettings settings, TextWriter output, TrainingCheckpoint? resumeFrom = null)
     {
+        bool resuming = resumeFrom is not null;
         settings.Validate();
         (var split, Dataset? validation, settings, MinMaxScaler? scaler) = PrepareData(settings);
         var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
@@ -106,9 +108,8 @@ internal static class TrainCommand
             EveryBatches = settings.CheckpointEvery,
             Metadata = TrainResume.Metadata(settings),
             Saved = _ => ModelFile.Save(autoencoder, modelPath, metadata),
+            AlreadyRead = resumeFrom,
         };
-        if (resuming && !File.Exists(backup.FilePath))
-            throw new UsageException($"--resume {settings.Out}: no {BackupAndRestore.FileName} there: nothing to resume (a finished run deletes its checkpoint)");
         if (!resuming && File.Exists(backup.FilePath))
             throw new UsageException($"--out {settings.Out}: holds the checkpoint of an interrupted run; continue it with ae train --resume {settings.Out}, or delete {backup.FilePath}");
         var callbacks = new List<Callback>();
@@ -127,8 +128,8 @@ internal static class TrainCommand
         };
         output.WriteLine($"ae train: {autoencoder.Name} ({autoencoder.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {split.Description}: " +
                          $"{split.Train.Count:N0} training samples{(split.Test is null ? "" : $", {split.Test.Count:N0} test samples")}; {backend.Name}");
-        if (resuming)
-            output.WriteLine($"ae train: resuming {settings.Out} from its checkpoint ({backup.TryLoad()?.Describe()})");
+        if (resumeFrom is not null)
+            output.WriteLine($"ae train: resuming {settings.Out} from its checkpoint ({resumeFrom.Describe()})");
         var history = TrainingProgress.Fit(autoencoder, split.Train, options, output);
         if (earlyStopping is not null)
             ModelFile.Save(autoencoder, modelPath, metadata); // the restored best weights, not the last epoch's

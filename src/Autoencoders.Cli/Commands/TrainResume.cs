@@ -14,8 +14,8 @@ internal static class TrainResume
     public static IReadOnlyDictionary<string, string> Metadata(TrainSettings settings) =>
         new Dictionary<string, string> { [SettingsKey] = JsonSerializer.Serialize(settings) };
 
-    /// <summary>The settings of the run whose checkpoint is in <paramref name="folder"/>, writing to that folder.</summary>
-    public static TrainSettings Settings(string folder)
+    /// <summary>The checkpoint in <paramref name="folder"/> and the settings of its run, writing to that folder.</summary>
+    public static (TrainSettings Settings, TrainingCheckpoint Checkpoint) Read(string folder)
     {
         string path = Path.Combine(folder, BackupAndRestore.FileName);
         if (!File.Exists(path))
@@ -26,12 +26,11 @@ internal static class TrainResume
         try
         {
             var settings = JsonSerializer.Deserialize<TrainSettings>(json) ?? throw new JsonException("null settings");
-            return settings with { Out = folder };
+            return (settings with { Out = folder }, checkpoint);
         }
         catch (JsonException error)
         {
             throw new InvalidDataException($"{path}: unreadable ae train settings: {error.Message}", error);
         }
     }
-
 }

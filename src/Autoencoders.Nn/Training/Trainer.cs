@@ -35,7 +35,7 @@ internal sealed class Trainer(Model model, FitOptions options)
         callbacks = [.. options.Callbacks]; // an array, so that raising events per batch allocates no enumerator
         foreach (var callback in callbacks) callback.OnTrainBegin(context);
         var start = new Position(1, 0, 0);
-        if (options.Backup?.TryLoad() is { } checkpoint)
+        if (options.Backup?.ResumePoint() is { } checkpoint)
             start = Restore(checkpoint, shuffle, context);
         for (int epoch = start.Epoch; epoch <= options.Epochs && !context.StopTraining; epoch++)
         {

@@ -46,6 +46,12 @@ public sealed class BackupAndRestore(string folder)
     /// <summary>The checkpoint last written or restored in this process: where a failed run can be resumed from.</summary>
     public TrainingCheckpoint? Last { get; private set; }
 
+    /// <summary>A checkpoint the caller has already read from <see cref="FilePath"/> (<c>ae train --resume</c> takes the
+    /// run's settings from it): Fit continues from it instead of reading the file a second time.</summary>
+    public TrainingCheckpoint? AlreadyRead { get; init; }
+
+    private bool started;
+
     /// <summary>The checkpoint left in <see cref="Folder"/>, or null when there is none (a run that never got to one, or finished).</summary>
     public TrainingCheckpoint? TryLoad()
     {
@@ -53,6 +59,16 @@ public sealed class BackupAndRestore(string folder)
         if (!File.Exists(FilePath)) return null;
         Last = CheckpointFile.Load(FilePath);
         return Last;
+    }
+
+    /// <summary>Where Fit starts: <see cref="AlreadyRead"/> the first time, else what <see cref="TryLoad"/> finds.</summary>
+    internal TrainingCheckpoint? ResumePoint()
+    {
+        if (started || AlreadyRead is null) return TryLoad();
+        started = true;
+        RemoveUnfinishedWrites();
+        Last = AlreadyRead;
+        return AlreadyRead;
     }
 
     internal void Save(TrainingCheckpoint checkpoint)
