@@ -68,6 +68,11 @@ public sealed class Tensor
     /// a final sigmoid and work on the logits, as Keras does for numerical stability.</summary>
     internal Tensor? SigmoidInput { get; set; }
 
+    /// <summary>Which steps of a batch of sequences are real, as Keras's <c>_keras_mask</c>: (N, T), 1 for a real step and
+    /// 0 for padding. Set by a layer that makes one (Embedding with maskZero), read by mask-aware layers (LSTM, GRU,
+    /// GlobalAveragePooling1D); null when every step counts. Cleared when the arena recycles the tensor.</summary>
+    public Tensor? Mask { get; set; }
+
     /// <summary>The logits z when this tensor is σ(z) computed in the current step, else null.</summary>
     public Tensor? SigmoidInputOrNull() => SigmoidInput;
 
@@ -93,6 +98,7 @@ public sealed class Tensor
         Shape = shape;
         GradientWritten = false;
         SigmoidInput = null;
+        Mask = null;
         RequiresGrad = false;
     }
 
@@ -106,6 +112,7 @@ public sealed class Tensor
         Shape = shape;
         GradientWritten = false;
         SigmoidInput = null;
+        Mask = null;
         RequiresGrad = false;
     }
 

@@ -11,6 +11,8 @@ public sealed class ActivationLayer(Activation activation) : Layer
 
     public override string TypeName => "Activation";
 
+    public override bool PassesMaskOn => true;
+
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
     public override Tensor Forward(Graph graph, Tensor x, bool training) => Activation.Apply(graph, x);

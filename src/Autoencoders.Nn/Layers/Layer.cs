@@ -51,6 +51,19 @@ public abstract class Layer
     /// <summary>Computes the layer on a batch; <paramref name="training"/> switches dropout-like behaviour.</summary>
     public abstract Tensor Forward(Graph graph, Tensor x, bool training);
 
+    /// <summary>Keras's supports_masking: a layer that keeps the time axis (Dropout, TimeDistributed, an LSTM that
+    /// returns sequences) passes its input's <see cref="Tensor.Mask"/> on to its output; the others drop it.</summary>
+    public virtual bool PassesMaskOn => false;
+
+    /// <summary>What models call: <see cref="Forward"/>, then the mask passed on when the layer keeps it and did not
+    /// set one itself (an Embedding makes its own).</summary>
+    public Tensor Call(Graph graph, Tensor x, bool training)
+    {
+        Tensor y = Forward(graph, x, training);
+        if (y.Mask is null && x.Mask is not null && PassesMaskOn) y.Mask = x.Mask;
+        return y;
+    }
+
     /// <summary>The layer's settings (not its weights) as a JSON object with a <c>type</c> member.</summary>
     public abstract JsonObject GetConfig();
 

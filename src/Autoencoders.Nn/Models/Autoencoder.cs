@@ -39,7 +39,7 @@ public sealed class Autoencoder : Model
     protected override Tensor EvaluationForward(Graph graph, Tensor x)
     {
         if (Latent is not { } latent) return Forward(graph, x, training: false);
-        for (int i = 0; i < encoder.Length - 1; i++) x = encoder[i].Forward(graph, x, training: false);
+        for (int i = 0; i < encoder.Length - 1; i++) x = encoder[i].Call(graph, x, training: false);
         return DecodeBatch(graph, latent.Forward(graph, x, training: false, sample: true), training: false);
     }
 
@@ -50,13 +50,13 @@ public sealed class Autoencoder : Model
 
     public Tensor EncodeBatch(Graph graph, Tensor x, bool training)
     {
-        foreach (var layer in encoder) x = layer.Forward(graph, x, training);
+        foreach (var layer in encoder) x = layer.Call(graph, x, training);
         return x;
     }
 
     public Tensor DecodeBatch(Graph graph, Tensor code, bool training)
     {
-        foreach (var layer in decoder) code = layer.Forward(graph, code, training);
+        foreach (var layer in decoder) code = layer.Call(graph, code, training);
         return code;
     }
 

@@ -29,7 +29,7 @@ public class Sequential : Model
     public override Tensor Forward(Graph graph, Tensor x, bool training)
     {
         foreach (var layer in layers)
-            x = layer.Forward(graph, x, training);
+            x = layer.Call(graph, x, training);
         return x;
     }
 

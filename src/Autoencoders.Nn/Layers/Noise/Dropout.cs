@@ -21,6 +21,8 @@ public sealed class Dropout : Layer
 
     public override string TypeName => "Dropout";
 
+    public override bool PassesMaskOn => true;
+
     public float Rate { get; }
 
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;

@@ -17,6 +17,8 @@ public abstract class NoiseLayer : Layer
 
     public override Shape ComputeOutputShape(Shape inputShape) => inputShape;
 
+    public override bool PassesMaskOn => true;
+
     /// <summary>Writes a corrupted copy of <paramref name="clean"/>; also used to make noisy test inputs.</summary>
     public abstract void Corrupt(ReadOnlySpan<float> clean, Span<float> noisy, DeterministicRandom random);
 
