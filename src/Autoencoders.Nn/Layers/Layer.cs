@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Autoencoders.Data;
+using Autoencoders.Nn.Graphs;
 using Autoencoders.Tensors;
 using Autoencoders.Tensors.Autodiff;
 
@@ -22,11 +23,12 @@ public abstract class Layer
     /// <summary>Set by the model when the layer joins it, e.g. <c>dense_1</c>.</summary>
     public string? Name { get; set; }
 
-    public bool IsBuilt { get; private set; }
+    public bool IsBuilt { get; private protected set; }
 
-    public Shape InputShape { get; private set; }
+    /// <summary>The per-sample input shape once built (a merge layer's first input's).</summary>
+    public Shape InputShape { get; private protected set; }
 
-    public Shape OutputShape { get; private set; }
+    public Shape OutputShape { get; private protected set; }
 
     public IReadOnlyList<Parameter> Parameters => parameters;
 
@@ -43,6 +45,57 @@ public abstract class Layer
         InputShape = inputShape;
         CreateParameters(inputShape, random);
         IsBuilt = true;
+    }
+
+    /// <summary>Builds on the shapes of every input; a layer of one input (all but <see cref="Merging.MergeLayer"/>s) takes exactly one.</summary>
+    internal virtual void Build(IReadOnlyList<Shape> inputShapes, DeterministicRandom random)
+    {
+        RequireOneInput(inputShapes.Count);
+        Build(inputShapes[0], random);
+    }
+
+    /// <summary>The output shape on inputs of these shapes, without building (what <see cref="Apply"/> infers).</summary>
+    internal virtual Shape ComputeOutputShape(IReadOnlyList<Shape> inputShapes)
+    {
+        RequireOneInput(inputShapes.Count);
+        return ComputeOutputShape(inputShapes[0]);
+    }
+
+    /// <summary>Computes the layer on the batches of every input; see <see cref="Call(Graph, Tensor, bool)"/>.</summary>
+    public virtual Tensor Call(Graph graph, IReadOnlyList<Tensor> inputs, bool training)
+    {
+        RequireOneInput(inputs.Count);
+        return Call(graph, inputs[0], training);
+    }
+
+    private protected void RequireOneInput(int count)
+    {
+        if (count != 1)
+            throw new ArgumentException($"{TypeName} takes one input, received {count}");
+    }
+
+    /// <summary>Calls the layer on symbolic tensors, as Keras's <c>layer(x)</c> in the functional API: the result stands
+    /// for this layer's output in a model graph (<see cref="Models.Functional"/>). The output shape is inferred now, so a
+    /// shape that does not fit fails here, naming the layer; weights are made when the model is built. Calling one
+    /// layer on several tensors shares its weights between the calls.</summary>
+    public SymbolicTensor Apply(params SymbolicTensor[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Length == 0)
+            throw new ArgumentException($"{Name ?? TypeName}: expected at least one input, received none");
+        Shape? shape = null;
+        if (inputs.All(i => i.KnownShape is not null))
+        {
+            try
+            {
+                shape = ComputeOutputShape([.. inputs.Select(i => i.KnownShape!.Value)]);
+            }
+            catch (ArgumentException error)
+            {
+                throw new ArgumentException($"{Name ?? TypeName} on {string.Join(", ", inputs.Select(i => i.ToString()))}: {error.Message}", error);
+            }
+        }
+        return new SymbolicTensor(this, inputs, shape);
     }
 
     /// <summary>The per-sample output shape for a per-sample input shape; throws, naming both, when they do not fit.</summary>

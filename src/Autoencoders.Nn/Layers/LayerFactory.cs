@@ -24,6 +24,7 @@ public static class LayerFactory
         ["SaltAndPepperNoise"] = SaltAndPepperNoise.FromConfig,
         ["MaskingNoise"] = MaskingNoise.FromConfig,
         ["GaussianLatent"] = GaussianLatent.FromConfig,
+        ["Add"] = _ => new Merging.Add(),
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;

@@ -1,4 +1,5 @@
 using Autoencoders.Data;
+using Autoencoders.Nn.Graphs;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Tensors;
 using Autoencoders.Tensors.Autodiff;
@@ -8,30 +9,55 @@ namespace Autoencoders.Nn.Models;
 /// <summary>
 /// An encoder that maps a sample to a code and a decoder that maps the code back; trained to reconstruct
 /// its input. <see cref="Encode"/>, <see cref="Decode"/> and <see cref="Reconstruct"/> are the applications.
+/// Each part is a model graph of one input and one output: a stack of layers, or a functional model (skip
+/// connections, shared layers) built from <see cref="SymbolicTensor"/>s.
 /// </summary>
 public sealed class Autoencoder : Model
 {
     public Autoencoder(IEnumerable<Layer> encoderLayers, IEnumerable<Layer> decoderLayers)
+        : this(LayerGraph.Chain(encoderLayers), LayerGraph.Chain(decoderLayers, "code"))
     {
-        encoder = [.. encoderLayers];
-        decoder = [.. decoderLayers];
+    }
+
+    /// <summary>An autoencoder from functional parts (Keras's <c>Model(input, decoder(encoder(input)))</c>): each part
+    /// has one input and one output, and the decoder's input takes the encoder's output.</summary>
+    public Autoencoder(Functional encoder, Functional decoder)
+        : this(encoder.SinglePartGraph("encoder"), decoder.SinglePartGraph("decoder"))
+    {
+    }
+
+    internal Autoencoder(LayerGraph encoder, LayerGraph decoder)
+    {
+        encoderGraph = encoder;
+        decoderGraph = decoder;
+        this.encoder = [.. encoder.Layers];
+        this.decoder = [.. decoder.Layers];
         Name = "autoencoder";
     }
 
-    // Arrays, not interfaces, so that the per-batch loops over them allocate no enumerator.
+    private readonly LayerGraph encoderGraph, decoderGraph;
+
     private readonly Layer[] encoder, decoder;
 
+    internal LayerGraph EncoderGraph => encoderGraph;
+
+    internal LayerGraph DecoderGraph => decoderGraph;
+
+    /// <summary>The encoder's layers in the order they run (each once, when one is shared).</summary>
     public IReadOnlyList<Layer> Encoder => encoder;
 
     public IReadOnlyList<Layer> Decoder => decoder;
 
+    /// <summary>Whether both parts are plain stacks of layers (what the ONNX export and layer-wise pretraining need).</summary>
+    public bool IsStack => encoderGraph.IsChain && decoderGraph.IsChain;
+
     /// <summary>The per-sample shape of the code; available once built.</summary>
-    public Shape CodeShape => Encoder[^1].OutputShape;
+    public Shape CodeShape { get; private set; }
 
     public int CodeSize => CodeShape.ElementCount;
 
     /// <summary>The VAE's code layer when the encoder ends in one, else null.</summary>
-    public GaussianLatent? Latent => encoder[^1] as GaussianLatent;
+    public GaussianLatent? Latent => encoderGraph.Nodes[^1].Layer as GaussianLatent;
 
     public bool IsVariational => Latent is not null;
 
@@ -39,31 +65,27 @@ public sealed class Autoencoder : Model
     protected override Tensor EvaluationForward(Graph graph, Tensor x)
     {
         if (Latent is not { } latent) return Forward(graph, x, training: false);
-        for (int i = 0; i < encoder.Length - 1; i++) x = encoder[i].Call(graph, x, training: false);
-        return DecodeBatch(graph, latent.Forward(graph, x, training: false, sample: true), training: false);
+        int last = encoderGraph.Nodes.Count - 1;
+        Tensor[] values = encoderGraph.Run(graph, [x], training: false, calls: last);
+        Tensor code = latent.Forward(graph, values[encoderGraph.InputSlotsOf(last)[0]], training: false, sample: true);
+        return DecodeBatch(graph, code, training: false);
     }
+
+    internal override IEnumerable<(string Prefix, LayerGraph Graph)> Graphs => [("encoder", encoderGraph), ("decoder", decoderGraph)];
 
     public override IEnumerable<(string Path, Layer Layer)> NamedLayers =>
         Encoder.Select((l, i) => ($"encoder.{i}", l)).Concat(Decoder.Select((l, i) => ($"decoder.{i}", l)));
 
     public override Tensor Forward(Graph graph, Tensor x, bool training) => DecodeBatch(graph, EncodeBatch(graph, x, training), training);
 
-    public Tensor EncodeBatch(Graph graph, Tensor x, bool training)
-    {
-        foreach (var layer in encoder) x = layer.Call(graph, x, training);
-        return x;
-    }
+    public Tensor EncodeBatch(Graph graph, Tensor x, bool training) => encoderGraph.RunSingle(graph, x, training);
 
-    public Tensor DecodeBatch(Graph graph, Tensor code, bool training)
-    {
-        foreach (var layer in decoder) code = layer.Call(graph, code, training);
-        return code;
-    }
+    public Tensor DecodeBatch(Graph graph, Tensor code, bool training) => decoderGraph.RunSingle(graph, code, training);
 
     protected override Shape BuildLayers(Shape inputShape, DeterministicRandom random)
     {
-        Shape code = Sequential.BuildStack(Encoder, inputShape, random, "encoder");
-        return Sequential.BuildStack(Decoder, code, random, "decoder");
+        CodeShape = encoderGraph.Build([inputShape], random, "encoder")[0];
+        return decoderGraph.Build([CodeShape], random, "decoder")[0];
     }
 
     /// <summary>The codes of every sample, <see cref="CodeSize"/> values per row.</summary>

@@ -42,6 +42,10 @@ public abstract class Model
     /// <summary>Every layer with its path in the model (<c>encoder.0</c>), in forward order.</summary>
     public abstract IEnumerable<(string Path, Layer Layer)> NamedLayers { get; }
 
+    /// <summary>The model's layer graphs once built, each with the prefix its names take in a summary (an autoencoder's
+    /// "encoder" and "decoder").</summary>
+    internal abstract IEnumerable<(string Prefix, Graphs.LayerGraph Graph)> Graphs { get; }
+
     /// <summary>The random streams of the stochastic layers, in forward order (what a checkpoint saves of them).</summary>
     internal DeterministicRandom[] RandomStreams => [.. NamedLayers.Select(l => l.Layer.RandomStream).OfType<DeterministicRandom>()];
 
@@ -50,6 +54,10 @@ public abstract class Model
 
     /// <summary>Builds every layer in order from the sample shape; returns the output shape.</summary>
     protected abstract Shape BuildLayers(Shape inputShape, DeterministicRandom random);
+
+    /// <summary>The shape the model is built on for samples of <paramref name="given"/> (a flat row of the data, say):
+    /// a model that declares its inputs' shapes takes those, the others the shape given.</summary>
+    private protected virtual Shape ResolveInputShape(Shape given) => given;
 
     /// <summary>Creates the weights for samples of <paramref name="inputShape"/>; the seed fixes their initial values.</summary>
     public void Build(Shape inputShape, ulong seed = 0)
@@ -61,6 +69,7 @@ public abstract class Model
             return;
         }
         NameLayers();
+        inputShape = ResolveInputShape(inputShape);
         OutputShape = BuildLayers(inputShape, new DeterministicRandom(seed));
         InputShape = inputShape;
         parameterSet = new ParameterSet([.. NamedLayers.SelectMany(l => l.Layer.Parameters.Select(p => ($"{l.Path}.{p.Name}", p)))]);

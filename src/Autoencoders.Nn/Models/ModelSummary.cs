@@ -13,27 +13,20 @@ internal static class ModelSummary
     {
         if (!model.IsBuilt)
             throw new InvalidOperationException($"model {model.Name} is not built yet, so its shapes are unknown: call Build(inputShape) first");
-        var rows = model.NamedLayers
-            .Select(l => (Layer: $"{l.Layer.Name} ({l.Layer.TypeName})", Path: l.Path,
-                Shape: "(None, " + string.Join(", ", l.Layer.OutputShape.ToArray()) + ")",
-                Params: l.Layer.Parameters.Sum(p => (long)p.Count)))
-            .ToList();
-        string[] header = ["Layer (type)", "Path", "Output Shape", "Param #"];
-        int[] widths =
-        [
-            Math.Max(header[0].Length, rows.Max(r => r.Layer.Length)),
-            Math.Max(header[1].Length, rows.Max(r => r.Path.Length)),
-            Math.Max(header[2].Length, rows.Max(r => r.Shape.Length)),
-            Math.Max(header[3].Length, rows.Max(r => Count(r.Params).Length)),
-        ];
+        bool graphs = model is Functional || model.Graphs.Any(g => !g.Graph.IsChain);
+        List<string[]> rows = graphs ? GraphRows(model) : [.. model.NamedLayers
+            .Select(l => new[] { $"{l.Layer.Name} ({l.Layer.TypeName})", l.Path, OutputShape(l.Layer), Count(l.Layer.Parameters.Sum(p => (long)p.Count)) })];
+        string[] header = graphs ? ["Layer (type)", "Output Shape", "Param #", "Connected to"] : ["Layer (type)", "Path", "Output Shape", "Param #"];
+        int[] widths = [.. header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length)))];
+        int numberColumn = graphs ? 2 : 3;
         var text = new StringBuilder();
-        string rule = new('─', widths.Sum() + 3 * 3);
+        string rule = new('─', widths.Sum() + 3 * (widths.Length - 1));
         text.AppendLine($"Model: \"{model.Name}\"   input shape: (None, {string.Join(", ", model.InputShape.ToArray())})");
         text.AppendLine(rule);
-        text.AppendLine(Row(widths, header));
+        text.AppendLine(Row(widths, header, numberColumn));
         text.AppendLine(rule.Replace('─', '═'));
         foreach (var r in rows)
-            text.AppendLine(Row(widths, [r.Layer, r.Path, r.Shape, Count(r.Params)]));
+            text.AppendLine(Row(widths, r, numberColumn));
         text.AppendLine(rule);
         var parameters = model.Parameters;
         text.AppendLine($" Total params: {Count(parameters.TotalCount)} ({Bytes(parameters.TotalCount)})");
@@ -42,8 +35,33 @@ internal static class ModelSummary
         return text.ToString();
     }
 
-    private static string Row(int[] widths, string[] cells) =>
-        string.Join("   ", cells.Select((c, i) => i == cells.Length - 1 ? c.PadLeft(widths[i]) : c.PadRight(widths[i])));
+    /// <summary>Keras's functional summary: a row per input and per layer call, with the calls it reads ("Connected to");
+    /// a shared layer's weights are counted at its first call.</summary>
+    private static List<string[]> GraphRows(Model model)
+    {
+        var rows = new List<string[]>();
+        var counted = new HashSet<Layers.Layer>(ReferenceEqualityComparer.Instance);
+        foreach (var (prefix, graph) in model.Graphs)
+        {
+            string Name(Graphs.SymbolicTensor t) => prefix.Length == 0 ? graph.NameOf(t) : $"{prefix}/{graph.NameOf(t)}";
+            foreach (var input in graph.Inputs)
+                rows.Add([$"{Name(input)} (InputLayer)", input.KnownShape is { } s ? Shape(s) : "", "0", ""]);
+            foreach (var node in graph.Nodes)
+            {
+                var layer = node.Layer!;
+                string parameters = counted.Add(layer) ? Count(layer.Parameters.Sum(p => (long)p.Count)) : "(shared)";
+                rows.Add([$"{Name(node)} ({layer.TypeName})", OutputShape(layer), parameters, string.Join(", ", node.Inputs.Select(Name))]);
+            }
+        }
+        return rows;
+    }
+
+    private static string OutputShape(Layers.Layer layer) => Shape(layer.OutputShape);
+
+    private static string Shape(Tensors.Shape shape) => "(None, " + string.Join(", ", shape.ToArray()) + ")";
+
+    private static string Row(int[] widths, string[] cells, int numberColumn) =>
+        string.Join("   ", cells.Select((c, i) => i == numberColumn ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

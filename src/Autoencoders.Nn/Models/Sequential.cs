@@ -1,14 +1,17 @@
 using Autoencoders.Data;
+using Autoencoders.Nn.Graphs;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Tensors;
 using Autoencoders.Tensors.Autodiff;
 
 namespace Autoencoders.Nn.Models;
 
-/// <summary>A plain stack of layers, each feeding the next; shapes are inferred from the first input shape.</summary>
+/// <summary>A plain stack of layers, each feeding the next; shapes are inferred from the first input shape.
+/// It runs as a chain <see cref="LayerGraph"/>, the special case of a functional model.</summary>
 public class Sequential : Model
 {
     private readonly List<Layer> layers = [];
+    private LayerGraph? chain;
 
     public Sequential(params IEnumerable<Layer> layers)
     {
@@ -24,40 +27,17 @@ public class Sequential : Model
         layers.Add(layer);
     }
 
+    internal override IEnumerable<(string Prefix, LayerGraph Graph)> Graphs => chain is null ? [] : [("", chain)];
+
     public override IEnumerable<(string Path, Layer Layer)> NamedLayers => layers.Select((l, i) => (i.ToString(), l));
 
-    public override Tensor Forward(Graph graph, Tensor x, bool training)
-    {
-        foreach (var layer in layers)
-            x = layer.Call(graph, x, training);
-        return x;
-    }
+    public override Tensor Forward(Graph graph, Tensor x, bool training) => chain!.RunSingle(graph, x, training);
 
-    protected override Shape BuildLayers(Shape inputShape, DeterministicRandom random) => BuildStack(layers, inputShape, random, Name);
-
-    /// <summary>Builds layers in order, each on the previous one's output shape; errors name the layer.</summary>
-    internal static Shape BuildStack(IReadOnlyList<Layer> stack, Shape inputShape, DeterministicRandom random, string where)
+    protected override Shape BuildLayers(Shape inputShape, DeterministicRandom random)
     {
-        if (stack.Count == 0)
-            throw new InvalidOperationException($"{where} has no layers");
-        Shape shape = inputShape;
-        for (int i = 0; i < stack.Count; i++)
-        {
-            try
-            {
-                stack[i].Build(shape, random);
-            }
-            catch (ArgumentException error)
-            {
-                throw new ArgumentException($"{where}[{i}] {stack[i]}: {error.Message}", error);
-            }
-            catch (OverflowException error)
-            {
-                // Shape refuses more than 2^31 - 1 elements; a layer file can ask for that (units: 3000000000 / 2).
-                throw new ArgumentException($"{where}[{i}] {stack[i]}: sizes for inputs {shape} exceed 2^31 - 1 elements", error);
-            }
-            shape = stack[i].OutputShape;
-        }
-        return shape;
+        if (layers.Count == 0)
+            throw new InvalidOperationException($"{Name} has no layers");
+        chain = LayerGraph.Chain(layers);
+        return chain.Build([inputShape], random, Name)[0];
     }
 }

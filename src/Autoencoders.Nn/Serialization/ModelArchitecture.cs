@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Autoencoders.Nn.Graphs;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Nn.Models;
 using Autoencoders.Tensors;
@@ -19,15 +20,24 @@ public static class ModelArchitecture
             throw new InvalidOperationException($"model {model.Name} is not built: its input shape is unknown");
         var json = new JsonObject
         {
-            ["class"] = model switch { Autoencoder => "Autoencoder", Sequential => "Sequential", _ => throw new NotSupportedException($"cannot describe a {model.GetType().Name}") },
+            ["class"] = model switch { Autoencoder => "Autoencoder", Sequential => "Sequential", Functional => "Functional", _ => throw new NotSupportedException($"cannot describe a {model.GetType().Name}") },
             ["name"] = model.Name,
             ["input_shape"] = new JsonArray([.. model.InputShape.ToArray().Select(d => (JsonNode)d)]),
         };
         switch (model)
         {
             case Autoencoder autoencoder:
-                json["encoder"] = Layers(autoencoder.Encoder);
-                json["decoder"] = Layers(autoencoder.Decoder);
+                json["encoder"] = GraphDescription.ToJson(autoencoder.EncoderGraph);
+                json["decoder"] = GraphDescription.ToJson(autoencoder.DecoderGraph);
+                break;
+            case Functional functional:
+                json["inputs"] = new JsonArray([.. functional.Inputs.Select(i => (JsonNode)new JsonObject
+                {
+                    ["name"] = i.InputName,
+                    ["shape"] = new JsonArray([.. i.Shape.ToArray().Select(d => (JsonNode)d)]),
+                })]);
+                json["layers"] = GraphDescription.ToJson(functional.Graph, named: true);
+                json["outputs"] = new JsonArray([.. functional.Outputs.Select(o => (JsonNode)functional.Graph.NameOf(o))]);
                 break;
             case Sequential sequential:
                 json["layers"] = Layers(sequential.Layers);
@@ -45,9 +55,12 @@ public static class ModelArchitecture
             : throw new FormatException($"\"input_shape\" must be a list of 1 to {Shape.MaxRank - 1} positive integers");
         Model model = modelClass switch
         {
-            "Autoencoder" => new Autoencoder(Layers(json, "encoder"), Layers(json, "decoder")),
+            "Autoencoder" => new Autoencoder(
+                GraphDescription.FromJson(List(json, "encoder"), "encoder", [SymbolicTensor.Placeholder("input")]),
+                GraphDescription.FromJson(List(json, "decoder"), "decoder", [SymbolicTensor.Placeholder("code")])),
             "Sequential" => new Sequential(Layers(json, "layers")),
-            _ => throw new FormatException($"unknown model class \"{modelClass}\", expected Autoencoder or Sequential"),
+            "Functional" => ReadFunctional(json),
+            _ => throw new FormatException($"unknown model class \"{modelClass}\", expected Autoencoder, Sequential or Functional"),
         };
         if (json["name"] is JsonValue name && name.TryGetValue(out string? text)) model.Name = text;
         return (model, new Shape(inputShape));
@@ -64,6 +77,29 @@ public static class ModelArchitecture
             throw new FormatException($"the architecture is not valid JSON: {error.Message}", error);
         }
     }
+
+    /// <summary>A functional model: <c>"inputs": [{"name": "image", "shape": [1, 28, 28]}]</c>, <c>"layers"</c> as graph entries
+    /// (see <see cref="GraphDescription"/>) and <c>"outputs": ["conv2d_2"]</c>.</summary>
+    private static Functional ReadFunctional(JsonObject json)
+    {
+        if (json["inputs"] is not JsonArray declared || declared.Count == 0)
+            throw new FormatException("\"inputs\" must be a non-empty list of {\"name\", \"shape\"}");
+        var inputs = declared.Select((item, i) => item is JsonObject input && input["name"] is JsonValue name && name.TryGetValue(out string? text)
+            ? SymbolicTensor.Input(new Shape(Dimensions(input["shape"], $"inputs[{i}].shape", Shape.MaxRank - 1)), text)
+            : throw new FormatException($"inputs[{i}] must be an object with a \"name\" and a \"shape\"")).ToList();
+        string[] outputs = json["outputs"] is JsonArray names && names.Count > 0
+            ? [.. names.Select((n, i) => n is JsonValue v && v.TryGetValue(out string? text) ? text : throw new FormatException($"outputs[{i}] must be a name"))]
+            : throw new FormatException("\"outputs\" must be a non-empty list of names");
+        return new Functional(GraphDescription.FromJson(List(json, "layers"), "layers", inputs, outputs));
+    }
+
+    private static int[] Dimensions(JsonNode? node, string where, int maxRank) =>
+        node is JsonArray dims && dims.Count > 0 && dims.Count <= maxRank
+            ? [.. dims.Select((d, i) => d is JsonValue v && v.TryGetValue(out int n) && n > 0 ? n : throw new FormatException($"{where}[{i}] must be a positive integer"))]
+            : throw new FormatException($"\"{where}\" must be a list of 1 to {maxRank} positive integers");
+
+    private static JsonArray List(JsonObject json, string key) =>
+        json[key] as JsonArray ?? throw new FormatException($"\"{key}\" must be a non-empty list of layers");
 
     private static JsonArray Layers(IEnumerable<Layer> layers) => new([.. layers.Select(l => (JsonNode)l.GetConfig())]);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 
 using System.Text.Json.Nodes;
+using Autoencoders.Nn.Graphs;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Nn.Losses;
 using Autoencoders.Nn.Models;
@@ -88,7 +89,7 @@ public sealed class YamlModelFile
 
         var marks = new Dictionary<string, Mark>();
         var budget = new ExpansionBudget(text.Length);
-        List<Layer> encoder = Layers(root, "encoder", source, marks, budget), decoder = Layers(root, "decoder", source, marks, budget);
+        LayerGraph encoder = Layers(root, "encoder", "input", source, marks, budget), decoder = Layers(root, "decoder", "code", source, marks, budget);
         Loss? loss = null;
         if (Child(root, "loss") is { } lossNode)
         {
@@ -114,18 +115,17 @@ public sealed class YamlModelFile
         }
         catch (ArgumentException error)
         {
-            // Sequential.BuildStack starts its messages with "encoder[2] ...": point at that item.
-            string where = error.Message.Split(' ', 2)[0];
-            string at = layerMarks.TryGetValue(where, out var mark) ? $"{Source}:{mark.Line}:{mark.Column}" : Source;
-            throw new FormatException($"{at}: {error.Message}", error);
+            // LayerGraph.Build starts its messages with "encoder[2] ...": point at that item.
+            throw new FormatException($"{AtPlace(Source, layerMarks, error.Message)}: {error.Message}", error);
         }
     }
 
-    private static List<Layer> Layers(YamlMappingNode root, string key, string source, Dictionary<string, Mark> marks, ExpansionBudget budget)
+    /// <summary>One part's list of layers: a stack, or a graph whose items add "name" and "inputs" (docs/model-files.md).</summary>
+    private static LayerGraph Layers(YamlMappingNode root, string key, string inputName, string source, Dictionary<string, Mark> marks, ExpansionBudget budget)
     {
         if (Child(root, key) is not YamlSequenceNode list || list.Children.Count == 0)
             throw new FormatException($"{source}: missing \"{key}\", expected a non-empty list of layers");
-        var layers = new List<Layer>();
+        var entries = new JsonArray();
         for (int i = 0; i < list.Children.Count; i++)
         {
             string where = $"{key}[{i}]";
@@ -133,14 +133,28 @@ public sealed class YamlModelFile
             marks[where] = item.Start;
             try
             {
-                layers.Add(LayerFactory.FromConfig(LayerConfig(item, where, budget), where));
+                entries.Add(LayerConfig(item, where, budget));
             }
             catch (FormatException error)
             {
                 throw new FormatException($"{At(source, item)}: {error.Message}", error);
             }
         }
-        return layers;
+        try
+        {
+            return GraphDescription.FromJson(entries, key, [SymbolicTensor.Placeholder(inputName)]);
+        }
+        catch (FormatException error)
+        {
+            // GraphDescription starts its messages with the entry's place ("encoder[2] ..."): point at that item.
+            throw new FormatException($"{AtPlace(source, marks, error.Message)}: {error.Message}", error);
+        }
+    }
+
+    private static string AtPlace(string source, Dictionary<string, Mark> marks, string message)
+    {
+        string where = message.Split(' ', ':')[0];
+        return marks.TryGetValue(where, out var mark) ? $"{source}:{mark.Line}:{mark.Column}" : source;
     }
 
     /// <summary>A layer item as a configuration: the long form {type: Dense, units: 4}, or the short form {Dense: {units: 4}}.</summary>

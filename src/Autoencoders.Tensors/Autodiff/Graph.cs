@@ -14,7 +14,8 @@ public sealed partial class Graph
     private readonly List<Tensor> arena = [];
     private readonly List<Tensor> views = [];
     private readonly List<Tensor> auxiliaryLosses = [];
-    private int arenaCursor, viewCursor;
+    private readonly List<Tensor[]> lists = [];
+    private int arenaCursor, viewCursor, listCursor;
     private TapeEntry[] tape = new TapeEntry[64];
     private int tapeLength;
 
@@ -30,6 +31,7 @@ public sealed partial class Graph
     {
         arenaCursor = 0;
         viewCursor = 0;
+        listCursor = 0;
         tapeLength = 0;
         auxiliaryLosses.Clear();
     }
@@ -54,6 +56,17 @@ public sealed partial class Graph
         Tensor tensor = arena[arenaCursor++];
         tensor.Reset(shape);
         return tensor;
+    }
+
+    /// <summary>An array of <paramref name="length"/> tensor slots for this step (a model graph's values, a merge
+    /// layer's operands), recycled like the tensors, so a step that asks for the same lists again allocates nothing.</summary>
+    public Tensor[] NewTensorList(int length)
+    {
+        if (listCursor == lists.Count)
+            lists.Add(new Tensor[length]);
+        else if (lists[listCursor].Length != length)
+            lists[listCursor] = new Tensor[length];
+        return lists[listCursor++];
     }
 
     /// <summary>A tensor of this step holding a copy of <paramref name="values"/>.</summary>
