@@ -35,6 +35,7 @@ internal static class TrainingProgress
     internal static string Describe(EpochLogs logs, int epochs) =>
         $"epoch {logs.Epoch}/{epochs}  loss {logs.Loss:F5}" +
         (logs.ValidationLoss is { } v ? $"  val_loss {v:F5}" : "") +
+        string.Concat(logs.Metrics.Select(m => $"  {m.Key} {m.Value:F4}")) +
         $"  {logs.SamplesPerSecond:N0} samples/s  {logs.Seconds:F1} s";
 
     private sealed class EpochLines(TextWriter output, int epochs) : Callback

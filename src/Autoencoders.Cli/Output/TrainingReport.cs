@@ -30,12 +30,21 @@ internal static class TrainingReport
         return result;
     }
 
-    private static string HistoryCsv(History history)
+    /// <summary>One row per epoch; the compiled metrics (accuracy, val_accuracy…) follow the fixed columns.</summary>
+    internal static string HistoryCsv(History history)
     {
-        var csv = new StringBuilder("epoch,loss,val_loss,seconds,samples_per_second\n");
+        string[] metrics = [.. history.MetricNames];
+        var csv = new StringBuilder("epoch,loss,val_loss,seconds,samples_per_second");
+        foreach (string name in metrics) csv.Append(',').Append(name);
+        csv.Append('\n');
         foreach (var e in history.Epochs)
-            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
+        {
+            csv.Append(string.Create(CultureInfo.InvariantCulture,
                 $"{e.Epoch},{e.Loss:R},{(e.ValidationLoss is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "")},{e.Seconds:F3},{e.SamplesPerSecond:F1}"));
+            foreach (string name in metrics)
+                csv.Append(',').Append(e.Metrics.TryGetValue(name, out double m) && double.IsFinite(m) ? m.ToString("R", CultureInfo.InvariantCulture) : "");
+            csv.Append('\n');
+        }
         return csv.ToString();
     }
 

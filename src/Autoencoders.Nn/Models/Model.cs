@@ -1,6 +1,7 @@
 using Autoencoders.Data;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Nn.Losses;
+using Autoencoders.Nn.Metrics;
 using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Training;
 using Autoencoders.Tensors;
@@ -76,10 +77,19 @@ public abstract class Model
         IsBuilt = true;
     }
 
-    public void Compile(Optimizer optimizer, Loss loss)
+    /// <summary>The figures reported beside the loss (Keras's metrics): per epoch in the history, and by <see cref="EvaluateTerms"/>.</summary>
+    public IReadOnlyList<Metric> Metrics { get; private set; } = [];
+
+    /// <summary>Sets how the model learns: the optimizer, the loss, and the metrics by Keras name ("accuracy", …).</summary>
+    public void Compile(Optimizer optimizer, Loss loss, IEnumerable<string>? metrics = null)
     {
+        var parsed = (metrics ?? []).Select(m => Metric.Parse(m, loss)).ToList();
+        var duplicate = parsed.GroupBy(m => m.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"the metric \"{duplicate.Key}\" is asked for twice");
         Optimizer = optimizer;
         Loss = loss;
+        Metrics = parsed;
     }
 
     /// <summary>Trains on <paramref name="inputs"/> towards <paramref name="targets"/> (the inputs themselves when null, as an autoencoder does).</summary>
@@ -108,27 +118,34 @@ public abstract class Model
         double sum = 0, added = 0;
         long count = 0;
         int[] rowIndices = new int[batchSize];
+        var counts = new MetricCounts(Metrics);
         RunInference(inputs, batchSize, EvaluationForward, (graph, start, input, output) =>
         {
             Tensor target = AsTargetOf(graph, output, input);
             if (targets is not null)
             {
-                target = graph.NewTensor(output.Shape);
+                target = graph.NewTensor(TargetShape(output, targets));
                 for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
                 targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
             }
             sum += loss.Accumulate(Backend, output, target);
             count += output.Length;
+            counts.Add(output, target);
             var extra = graph.AuxiliaryLosses;
             for (int i = 0; i < extra.Count; i++) added += (double)extra[i].ToScalar() * output.Rows;
         });
         double reconstruction = loss.Finish(sum, count, inputs.Count);
-        return new Evaluation(reconstruction + added / inputs.Count, reconstruction, added / inputs.Count);
+        return new Evaluation(reconstruction + added / inputs.Count, reconstruction, added / inputs.Count) { Metrics = counts.Results() };
     }
 
     /// <summary>The forward pass of <see cref="EvaluateTerms"/>: a VAE samples its code while it estimates the ELBO.
     /// Asked for by the call, not set on the model, so that a Predict on another thread meanwhile is not affected.</summary>
     protected virtual Tensor EvaluationForward(Graph graph, Tensor x) => Forward(graph, x, training: false);
+
+    /// <summary>The shape a batch of <paramref name="targets"/> takes beside <paramref name="prediction"/>: the prediction's
+    /// when the targets have as many values per sample (reconstruction, regression), else their own rows (class ids).</summary>
+    internal static Shape TargetShape(Tensor prediction, IBatchSource targets) =>
+        targets.FeatureCount == prediction.Columns ? prediction.Shape : new Shape(prediction.Rows, targets.FeatureCount);
 
     /// <summary>The objective of one training step: the loss of <paramref name="prediction"/> plus every term the
     /// layers added to <paramref name="graph"/> in this step (<see cref="Graph.AddLoss"/>).</summary>

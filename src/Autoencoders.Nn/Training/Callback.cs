@@ -58,5 +58,9 @@ public sealed class TrainingContext(Models.Model model, FitOptions options, Hist
 /// <summary>One batch's outcome: its (1-based) epoch, index within the epoch, sample count and mean loss.</summary>
 public readonly record struct BatchLogs(int Epoch, int Batch, int Samples, float Loss);
 
-/// <summary>One epoch's outcome: mean training loss, validation loss (when there is validation data), timing.</summary>
-public sealed record EpochLogs(int Epoch, double Loss, double? ValidationLoss, double Seconds, double SamplesPerSecond);
+/// <summary>One epoch's outcome: mean training loss, validation loss (when there is validation data), timing, and the
+/// compiled metrics by name (<c>accuracy</c>, and <c>val_accuracy</c> with validation data).</summary>
+public sealed record EpochLogs(int Epoch, double Loss, double? ValidationLoss, double Seconds, double SamplesPerSecond)
+{
+    public IReadOnlyDictionary<string, double> Metrics { get; init; } = new Dictionary<string, double>();
+}

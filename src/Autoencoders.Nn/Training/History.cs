@@ -14,6 +14,12 @@ public sealed class History
 
     public bool HasValidation => epochs.Any(e => e.ValidationLoss.HasValue);
 
+    /// <summary>A metric's figure by epoch (<c>accuracy</c>, <c>val_accuracy</c>); NaN for epochs without it.</summary>
+    public IEnumerable<double> Metric(string name) => epochs.Select(e => e.Metrics.TryGetValue(name, out double v) ? v : double.NaN);
+
+    /// <summary>The names of the metrics logged, in the order of the first epoch that has them.</summary>
+    public IEnumerable<string> MetricNames => epochs.SelectMany(e => e.Metrics.Keys).Distinct();
+
     public double TotalSeconds => epochs.Sum(e => e.Seconds);
 
     internal void Add(EpochLogs logs) => epochs.Add(logs);

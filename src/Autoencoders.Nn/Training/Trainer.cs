@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Autoencoders.Data;
+using Autoencoders.Nn.Metrics;
 using Autoencoders.Nn.Models;
 using Autoencoders.Nn.Training.Checkpoints;
 using Autoencoders.Tensors;
@@ -34,35 +35,39 @@ internal sealed class Trainer(Model model, FitOptions options)
         var context = new TrainingContext(model, options, history, train.Count, batches.BatchesPerEpoch);
         callbacks = [.. options.Callbacks]; // an array, so that raising events per batch allocates no enumerator
         foreach (var callback in callbacks) callback.OnTrainBegin(context);
-        var start = new Position(1, 0, 0);
+        var start = new Position(1, 0, 0, []);
         if (options.Backup?.ResumePoint() is { } checkpoint)
             start = Restore(checkpoint, shuffle, context);
         for (int epoch = start.Epoch; epoch <= options.Epochs && !context.StopTraining; epoch++)
         {
             // The order of this epoch is drawn from the stream as it is now: a checkpoint keeps this state to draw it again.
             RandomState shuffleBefore = shuffle.GetState();
-            var resumed = epoch == start.Epoch ? start : new Position(epoch, 0, 0);
+            var resumed = epoch == start.Epoch ? start : new Position(epoch, 0, 0, []);
             foreach (var callback in callbacks) callback.OnEpochBegin(context, epoch);
             var clock = Stopwatch.StartNew();
-            double lossSum = RunEpoch(resumed, shuffleBefore, batches, train.Count, trainTargets, context);
+            var metrics = new MetricCounts(model.Metrics, resumed.MetricCounts.Length == 0 ? null : resumed.MetricCounts);
+            double lossSum = RunEpoch(resumed, shuffleBefore, batches, train.Count, trainTargets, metrics, context);
             double seconds = clock.Elapsed.TotalSeconds;
-            double? validationLoss = validation is null ? null : model.Evaluate(validation, validationTargets);
-            var logs = new EpochLogs(epoch, lossSum / train.Count, validationLoss, seconds, train.Count / seconds);
+            Evaluation? validated = validation is null ? null : model.EvaluateTerms(validation, validationTargets);
+            var figures = metrics.Results();
+            foreach (var (name, value) in validated?.Metrics ?? new Dictionary<string, double>()) figures["val_" + name] = value;
+            var logs = new EpochLogs(epoch, lossSum / train.Count, validated?.Loss, seconds, train.Count / seconds) { Metrics = figures };
             history.Add(logs);
             foreach (var callback in callbacks) callback.OnEpochEnd(context, logs);
             // After every callback, so that the checkpoint holds their verdicts on this epoch (early stopping's).
-            options.Backup?.Save(Capture(new Position(epoch + 1, 0, 0), shuffle.GetState(), context));
+            options.Backup?.Save(Capture(new Position(epoch + 1, 0, 0, []), shuffle.GetState(), context));
         }
         foreach (var callback in callbacks) callback.OnTrainEnd(context);
         options.Backup?.Finish();
         return history;
     }
 
-    /// <summary>Where a run is: the epoch, the batches of it done and their loss sum.</summary>
-    private readonly record struct Position(int Epoch, int BatchesDone, double LossSum);
+    /// <summary>Where a run is: the epoch, the batches of it done, their loss sum and metric counts.</summary>
+    private readonly record struct Position(int Epoch, int BatchesDone, double LossSum, long[] MetricCounts);
 
     /// <summary>One pass over the training samples (or its rest, from a checkpoint); returns the sum over batches of mean loss × batch size.</summary>
-    private double RunEpoch(Position from, RandomState shuffleBefore, BatchIterator batches, int sampleCount, IBatchSource? targets, TrainingContext context)
+    private double RunEpoch(Position from, RandomState shuffleBefore, BatchIterator batches, int sampleCount, IBatchSource? targets,
+        MetricCounts metrics, TrainingContext context)
     {
         Graph graph = model.TrainingGraph;
         var optimizer = model.Optimizer!;
@@ -80,10 +85,11 @@ internal sealed class Trainer(Model model, FitOptions options)
             Tensor prediction = model.Forward(graph, x, training: true);
             if (targets is not null)
             {
-                target = graph.NewTensor(prediction.Shape);
+                target = graph.NewTensor(Model.TargetShape(prediction, targets));
                 targets.CopyRows(batches.CurrentRowIndices, target.Span);
             }
             Tensor value = model.ComputeLoss(graph, prediction, target);
+            metrics.Add(prediction, target);
             float batchLoss = value.ToScalar();
             // Before the step (Keras's TerminateOnNaN): the weights stay those of the last good batch.
             if (!float.IsFinite(batchLoss))
@@ -98,7 +104,7 @@ internal sealed class Trainer(Model model, FitOptions options)
             foreach (var callback in callbacks) callback.OnBatchEnd(context, logs);
             bool lastOfEpoch = start + rows >= sampleCount;
             if (checkpointEvery > 0 && (batch + 1) % checkpointEvery == 0 && !lastOfEpoch)
-                options.Backup!.Save(Capture(new Position(epoch, batch + 1, lossSum), shuffleBefore, context));
+                options.Backup!.Save(Capture(new Position(epoch, batch + 1, lossSum, metrics.Save()), shuffleBefore, context));
         }
         return lossSum;
     }
@@ -117,6 +123,7 @@ internal sealed class Trainer(Model model, FitOptions options)
         Epoch = position.Epoch,
         BatchesDone = position.BatchesDone,
         LossSum = position.LossSum,
+        MetricCounts = position.MetricCounts,
         StopTraining = context.StopTraining,
         Shuffle = shuffleBefore,
         LayerStreams = [.. model.RandomStreams.Select(r => r.GetState())],
@@ -157,6 +164,8 @@ internal sealed class Trainer(Model model, FitOptions options)
         if (checkpoint.Parameters.Length != model.Parameters.TotalCount) throw Mismatch("parameters", model.Parameters.TotalCount, checkpoint.Parameters.Length);
         var streams = model.RandomStreams;
         if (checkpoint.LayerStreams.Count != streams.Length) throw Mismatch("stochastic layers", streams.Length, checkpoint.LayerStreams.Count);
+        int savedCounts = checkpoint.MetricCounts.Length;
+        if (savedCounts != 0 && savedCounts != 2 * model.Metrics.Count) throw Mismatch("metrics", model.Metrics.Count, savedCounts / 2);
         var saved = checkpoint.Callbacks.ToDictionary(c => c.Type, c => c.State);
         var claimed = CallbackKeys().Where(c => saved.ContainsKey(c.Key)).ToList();
         if (claimed.Count != saved.Count)
@@ -177,7 +186,7 @@ internal sealed class Trainer(Model model, FitOptions options)
         shuffle.SetState(checkpoint.Shuffle);
         foreach (var logs in checkpoint.History) context.History.Add(logs);
         context.StopTraining = checkpoint.StopTraining;
-        return new Position(checkpoint.Epoch, checkpoint.BatchesDone, checkpoint.LossSum);
+        return new Position(checkpoint.Epoch, checkpoint.BatchesDone, checkpoint.LossSum, checkpoint.MetricCounts);
     }
 
     private (IBatchSource Train, IBatchSource? TrainTargets, IBatchSource? Validation, IBatchSource? ValidationTargets) Split(

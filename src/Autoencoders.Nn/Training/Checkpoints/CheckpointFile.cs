@@ -43,6 +43,7 @@ public static class CheckpointFile
         metadata["epoch"] = Text(checkpoint.Epoch);
         metadata["batches_done"] = Text(checkpoint.BatchesDone);
         metadata["loss_sum"] = checkpoint.LossSum.ToString("R", CultureInfo.InvariantCulture);
+        metadata["metric_counts"] = string.Join(",", checkpoint.MetricCounts);
         metadata["stop_training"] = checkpoint.StopTraining ? "true" : "false";
         metadata["train_samples"] = Text(checkpoint.TrainSamples);
         metadata["batch_size"] = Text(checkpoint.BatchSize);
@@ -81,6 +82,8 @@ public static class CheckpointFile
                 LossSum = double.TryParse(Required("loss_sum"), NumberStyles.Float, CultureInfo.InvariantCulture, out double lossSum)
                     ? lossSum : throw new FormatException($"\"loss_sum\" is \"{metadata["loss_sum"]}\", expected a number"),
                 StopTraining = Required("stop_training") == "true",
+                MetricCounts = [.. metadata.GetValueOrDefault("metric_counts", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(c => long.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : throw new FormatException($"\"metric_counts\" holds \"{c}\", expected counts"))],
                 TrainSamples = Count("train_samples"),
                 BatchSize = Count("batch_size"),
                 Shuffle = RandomState.Parse(Required("shuffle")),

@@ -21,6 +21,9 @@ public sealed class TrainingCheckpoint
     /// <summary>A callback had asked to stop (early stopping) when the checkpoint was taken.</summary>
     public required bool StopTraining { get; init; }
 
+    /// <summary>The epoch's metric hits and cases so far (<see cref="Metrics.MetricCounts.Save"/>).</summary>
+    public long[] MetricCounts { get; init; } = [];
+
     /// <summary>The shuffle stream as it was before <see cref="Epoch"/>'s order was drawn, so that the order is drawn again.</summary>
     public required RandomState Shuffle { get; init; }
 
