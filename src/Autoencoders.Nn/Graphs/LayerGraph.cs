@@ -63,6 +63,9 @@ internal sealed class LayerGraph
 
     public IReadOnlyList<SymbolicTensor> Inputs => inputs;
 
+    /// <summary>The per-sample shape of each input the graph was built on; empty before <see cref="Build"/>.</summary>
+    public IReadOnlyList<Shape> InputShapes { get; private set; } = [];
+
     public IReadOnlyList<SymbolicTensor> Outputs => outputs;
 
     /// <summary>The layer calls in the order they run.</summary>
@@ -120,6 +123,7 @@ internal sealed class LayerGraph
             }
             shapes[inputs.Length + n] = layer.OutputShape;
         }
+        InputShapes = shapes[..inputs.Length];
         return [.. outputSlots.Select(s => shapes[s])];
     }
 

@@ -44,8 +44,8 @@ internal static class ModelSummary
         foreach (var (prefix, graph) in model.Graphs)
         {
             string Name(Graphs.SymbolicTensor t) => prefix.Length == 0 ? graph.NameOf(t) : $"{prefix}/{graph.NameOf(t)}";
-            foreach (var input in graph.Inputs)
-                rows.Add([$"{Name(input)} (InputLayer)", input.KnownShape is { } s ? Shape(s) : "", "0", ""]);
+            for (int i = 0; i < graph.Inputs.Count; i++)
+                rows.Add([$"{Name(graph.Inputs[i])} (InputLayer)", Shape(graph.InputShapes[i]), "0", ""]);
             foreach (var node in graph.Nodes)
             {
                 var layer = node.Layer!;
