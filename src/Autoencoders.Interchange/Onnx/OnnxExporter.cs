@@ -33,9 +33,13 @@ public static class OnnxExporter
         var graph = new OnnxGraphBuilder(model.Name);
         switch (model)
         {
+            case Autoencoder { IsStack: false }:
+                throw new ArgumentException($"model {model.Name} has an encoder or decoder that is a graph (skip connections or shared layers): the ONNX export writes stacks of layers only");
             case Autoencoder autoencoder:
                 BuildAutoencoderPart(graph, autoencoder, part);
                 break;
+            case Functional:
+                throw new ArgumentException($"model {model.Name} is a functional model (a graph of layers): the ONNX export writes stacks of layers only");
             case Sequential sequential when part == OnnxPart.Autoencoder:
                 string output = EmitStack(graph, sequential.NamedLayers, graph.AddInput(OnnxNames.Input, model.InputShape));
                 graph.AddOutput(output, OnnxNames.Output, model.OutputShape);
