@@ -1,6 +1,12 @@
+using Autoencoders.Data;
+using Autoencoders.Nn.Graphs;
+using Autoencoders.Nn.Layers;
+using Autoencoders.Nn.Layers.Merging;
+using Autoencoders.Nn.Models;
 using Autoencoders.Nn.Losses;
 using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Training;
+using Autoencoders.Tensors;
 
 namespace Autoencoders.Nn.Tests.Training;
 
@@ -31,6 +37,27 @@ public sealed class AllocationTests
         Assert.True(allocated == 0,
             $"{optimizer}/{loss}: {allocated} bytes over {LastMeasuredBatch - FirstMeasuredBatch} batches; per batch: " +
             string.Join(" ", Enumerable.Range(FirstMeasuredBatch, LastMeasuredBatch - FirstMeasuredBatch).Select(b => meter.AllocatedBytes[b + 1] - meter.AllocatedBytes[b])));
+    }
+
+    [Theory]
+    [InlineData(true, true, true)]
+    [InlineData(false, false, false)]
+    public void AGraphWithASkipConnectionAndMetricsAllocatesNothingPerStep(bool merge, bool labelled, bool metric)
+    {
+        // A functional model (a merge, a shared layer) trained towards targets of another shape, with a metric.
+        var data = LowRankData.Create(count: 1000);
+        var labels = new Dataset([.. data.Features.Chunk(data.FeatureCount).Select(row => row[0] > row[1] ? 1f : 0f)], 1);
+        var x = SymbolicTensor.Input(new Shape(data.FeatureCount), "x");
+        var shared = new Dense(data.FeatureCount, Activation.Tanh);
+        var joined = merge ? new Add().Apply(shared.Apply(shared.Apply(x)), x) : shared.Apply(x);
+        var model = new Functional(x, new Dense(labelled ? 1 : data.FeatureCount, Activation.Sigmoid).Apply(joined));
+        model.Compile(new Adam(1e-3f), Loss.BinaryCrossEntropy, metric ? ["accuracy"] : []);
+        var meter = new AllocationMeter(batches: 125);
+
+        model.Fit(data, new FitOptions { Epochs = 1, BatchSize = 8, Callbacks = [meter] }, labelled ? labels : null);
+
+        long allocated = meter.AllocatedBytes[LastMeasuredBatch] - meter.AllocatedBytes[FirstMeasuredBatch];
+        Assert.True(allocated == 0, $"{allocated} bytes over {LastMeasuredBatch - FirstMeasuredBatch} batches");
     }
 
     /// <summary>Reads the thread's allocation counter at the end of each batch into an array sized up front, so it allocates nothing itself.</summary>

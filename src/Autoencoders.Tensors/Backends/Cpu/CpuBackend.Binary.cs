@@ -23,9 +23,13 @@ public sealed partial class CpuBackend
             }
             return;
         }
-        Broadcast(a, b, c, (index, ia, ib) =>
-            c.Span[index] = Apply(op, a.Span[ia], b.Span[ib]));
+        BroadcastBinary(op, a, b, c);
     }
+
+    // Apart from Binary, because a method with a lambda allocates its closure on entry, whichever path runs:
+    // the common same-shape step would allocate for the rare broadcast one.
+    private static void BroadcastBinary(BinaryOp op, Tensor a, Tensor b, Tensor c) =>
+        Broadcast(a, b, c, (index, ia, ib) => c.Span[index] = Apply(op, a.Span[ia], b.Span[ib]));
 
     public void BinaryBackward(BinaryOp op, Tensor a, Tensor b, Tensor dc, Tensor? da, bool accumulateA, Tensor? db, bool accumulateB)
     {
@@ -34,7 +38,12 @@ public sealed partial class CpuBackend
             SameShapeBackward(op, a.Span, b.Span, dc.Span, da, accumulateA, db, accumulateB);
             return;
         }
-        // Broadcast operands: every output element adds its share into the operand element it read.
+        BroadcastBinaryBackward(op, a, b, dc, da, accumulateA, db, accumulateB);
+    }
+
+    // Broadcast operands: every output element adds its share into the operand element it read.
+    private static void BroadcastBinaryBackward(BinaryOp op, Tensor a, Tensor b, Tensor dc, Tensor? da, bool accumulateA, Tensor? db, bool accumulateB)
+    {
         if (da is not null && !accumulateA) da.Span.Clear();
         if (db is not null && !accumulateB) db.Span.Clear();
         Broadcast(a, b, dc, (index, ia, ib) =>
