@@ -88,6 +88,32 @@ public sealed class BackupAndRestoreTests
     }
 
     [Fact]
+    public void ASupervisedRunResumesItsMetricsMidEpoch()
+    {
+        // Labels of another shape than the inputs, a metric counted over the epoch: the resumed epoch's accuracy counts
+        // the batches before the interruption too, so the histories agree figure for figure.
+        var labels = new Dataset([.. data.Features.Chunk(data.FeatureCount).Select(row => row[0] > row[1] ? 1f : 0f)], 1);
+        Sequential Classifier()
+        {
+            var model = new Sequential(new Dense(8, Activation.Relu), new Dense(1, Activation.Sigmoid));
+            model.Build(new Shape(24), seed: 5);
+            model.Compile(new Adam(0.01f), Loss.BinaryCrossEntropy, ["accuracy"]);
+            return model;
+        }
+        FitOptions Run(BackupAndRestore? backup, Callback? interrupt = null) =>
+            new() { Epochs = 3, BatchSize = 32, Seed = 9, ValidationSplit = 0.1, Backup = backup, Callbacks = interrupt is null ? [] : [interrupt] };
+        History expected = Classifier().Fit(data, Run(null), labels);
+
+        using var folder = new TemporaryFolder();
+        Assert.Throws<Interrupted>(() => Classifier().Fit(data, Run(new BackupAndRestore(folder.Path) { EveryBatches = 2 }, new Interrupt(2, 4)), labels));
+        History resumed = Classifier().Fit(data, Run(new BackupAndRestore(folder.Path) { EveryBatches = 2 }), labels);
+
+        Assert.Equal(expected.Metric("accuracy"), resumed.Metric("accuracy"));
+        Assert.Equal(expected.Metric("val_accuracy"), resumed.Metric("val_accuracy"));
+        Assert.Equal(expected.Loss, resumed.Loss);
+    }
+
+    [Fact]
     public void ACheckpointOfAnotherRunIsRefusedNamingTheFile()
     {
         using var folder = new TemporaryFolder();
