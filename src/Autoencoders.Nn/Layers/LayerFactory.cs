@@ -24,6 +24,7 @@ public static class LayerFactory
         ["SaltAndPepperNoise"] = SaltAndPepperNoise.FromConfig,
         ["MaskingNoise"] = MaskingNoise.FromConfig,
         ["GaussianLatent"] = GaussianLatent.FromConfig,
+        ["Embedding"] = Embedding.FromConfig,
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;

@@ -104,12 +104,12 @@ public abstract class Model
             Tensor target = AsTargetOf(graph, output, input);
             if (targets is not null)
             {
-                target = graph.NewTensor(output.Shape);
+                target = graph.NewTensor(targets.FeatureCount == output.Columns ? output.Shape : new Shape(output.Rows, targets.FeatureCount));
                 for (int i = 0; i < output.Rows; i++) rowIndices[i] = start + i;
                 targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
             }
             sum += loss.Accumulate(Backend, output, target);
-            count += output.Length;
+            count += loss.TermsIn(output);
             var extra = graph.AuxiliaryLosses;
             for (int i = 0; i < extra.Count; i++) added += (double)extra[i].ToScalar() * output.Rows;
         });

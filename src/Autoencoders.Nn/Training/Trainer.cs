@@ -80,7 +80,8 @@ internal sealed class Trainer(Model model, FitOptions options)
             Tensor prediction = model.Forward(graph, x, training: true);
             if (targets is not null)
             {
-                target = graph.NewTensor(prediction.Shape);
+                // A sparse loss's targets (class ids) have their own per-sample size, not the prediction's.
+                target = graph.NewTensor(targets.FeatureCount == prediction.Columns ? prediction.Shape : new Shape(rows, targets.FeatureCount));
                 targets.CopyRows(batches.CurrentRowIndices, target.Span);
             }
             Tensor value = model.ComputeLoss(graph, prediction, target);

@@ -2,7 +2,7 @@ namespace Autoencoders.Tensors.Autodiff;
 
 /// <summary>Checks that float32 ids (token ids, class ids) are integers in [0, count), naming the first that is not
 /// and where it sits, e.g. "token id 57 at [3, 1] is outside the vocabulary of 50".</summary>
-internal static class IntegerIds
+public static class IntegerIds
 {
     /// <param name="what">"token id" or "class id".</param>
     /// <param name="range">How the range reads after "outside": "the vocabulary of 50", "the 5 classes".</param>
