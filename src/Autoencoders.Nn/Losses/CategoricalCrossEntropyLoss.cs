@@ -28,7 +28,7 @@ internal sealed class CategoricalCrossEntropyLoss(bool sparse) : Loss
     {
         Validate(prediction, target);
         int classes = prediction.Shape[prediction.Shape.Rank - 1];
-        if (sparse) IntegerIds.Require(target, classes, "class id", $"the {classes} classes");
+        if (sparse) IntegerIds.RequireClasses(target, classes);
         return prediction.SoftmaxInputOrNull() is { } logits
             ? backend.SoftmaxCrossEntropySum(logits, target, sparse)
             : SumOnProbabilities(prediction.Span, target.Span, classes);

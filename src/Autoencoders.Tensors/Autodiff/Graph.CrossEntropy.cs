@@ -58,7 +58,7 @@ public sealed partial class Graph
         Shape ids = classIds.Shape;
         if (ids != expected && !(ids.Rank == logits.Shape.Rank && ids[ids.Rank - 1] == 1 && WithoutLastAxis(ids) == expected))
             throw new ArgumentException($"expected class ids of shape {expected} (or {WithDimension(logits.Shape, logits.Shape.Rank - 1, 1)}) for logits {logits.Shape}, received {ids}");
-        IntegerIds.Require(classIds, classes, "class id", $"the {classes} classes");
+        IntegerIds.RequireClasses(classIds, classes);
         return classes;
     }
 

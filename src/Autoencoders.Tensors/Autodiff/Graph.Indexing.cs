@@ -11,7 +11,7 @@ public sealed partial class Graph
             throw new ArgumentException($"expected a table (V, D), received {table.Shape}");
         if (ids.Shape.Rank >= Shape.MaxRank)
             throw new ArgumentException($"expected ids of rank below {Shape.MaxRank}, received {ids.Shape}");
-        IntegerIds.Require(ids, table.Rows, "token id", $"the vocabulary of {table.Rows}");
+        IntegerIds.RequireTokens(ids, table.Rows);
         Span<int> dims = stackalloc int[ids.Shape.Rank + 1];
         ids.Shape.CopyTo(dims);
         dims[^1] = table.Columns;

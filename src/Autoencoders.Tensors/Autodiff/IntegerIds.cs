@@ -4,9 +4,14 @@ namespace Autoencoders.Tensors.Autodiff;
 /// and where it sits, e.g. "token id 57 at [3, 1] is outside the vocabulary of 50".</summary>
 public static class IntegerIds
 {
-    /// <param name="what">"token id" or "class id".</param>
-    /// <param name="range">How the range reads after "outside": "the vocabulary of 50", "the 5 classes".</param>
-    public static void Require(Tensor ids, int count, string what, string range)
+    /// <summary>Token ids of a vocabulary of <paramref name="count"/>.</summary>
+    public static void RequireTokens(Tensor ids, int count) => Require(ids, count, tokens: true);
+
+    /// <summary>Class ids of <paramref name="count"/> classes.</summary>
+    public static void RequireClasses(Tensor ids, int count) => Require(ids, count, tokens: false);
+
+    // The message is built only on failure: this runs every step, which must allocate nothing.
+    private static void Require(Tensor ids, int count, bool tokens)
     {
         ReadOnlySpan<float> values = ids.Span;
         for (int i = 0; i < values.Length; i++)
@@ -15,8 +20,9 @@ public static class IntegerIds
             // Written so that NaN fails too.
             if (id >= 0f && id < count && id == MathF.Floor(id))
                 continue;
+            string range = tokens ? $"the vocabulary of {count}" : $"the {count} classes";
             string problem = float.IsFinite(id) && id == MathF.Floor(id) ? $"is outside {range}" : "is not an integer";
-            throw new ArgumentException($"{what} {id:G9} at {Position(ids.Shape, i)} {problem}");
+            throw new ArgumentException($"{(tokens ? "token id" : "class id")} {id:G9} at {Position(ids.Shape, i)} {problem}");
         }
     }
 

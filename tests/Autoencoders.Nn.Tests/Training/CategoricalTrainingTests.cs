@@ -52,6 +52,20 @@ public sealed class CategoricalTrainingTests(Xunit.Abstractions.ITestOutputHelpe
     }
 
     [Fact]
+    public void TrainingStepsAllocateNothingOnceWarm()
+    {
+        var (inputs, labels) = TokenTask(400, seed: 5);
+        var model = new Sequential(new Embedding(Vocabulary, 8, maskZero: true), new Flatten(), new Dense(Classes, Activation.Softmax));
+        model.Compile(new Adam(0.01f), Loss.SparseCategoricalCrossEntropy);
+        var meter = new AllocationTests.AllocationMeter(batches: 50);
+
+        model.Fit(inputs, new FitOptions { Epochs = 1, BatchSize = 8, Callbacks = [meter] }, labels);
+
+        long allocated = meter.AllocatedBytes[45] - meter.AllocatedBytes[5];
+        Assert.True(allocated == 0, $"{allocated} bytes over batches 5 to 45");
+    }
+
+    [Fact]
     public void EvaluateIsTheMeanOfMinusLogTheLabelsProbability()
     {
         var (inputs, labels) = TokenTask(90, seed: 4);
