@@ -19,11 +19,12 @@ public sealed unsafe partial class CpuBackend
     {
         int classes = job.Integer;
         ReadOnlySpan<float> logits = job.A!.Span, targets = job.B!.Span;
+        Span<float> exponentials = Scratch(classes);
         double sum = 0;
         for (int row = start; row < end; row++)
         {
             var z = logits.Slice(row * classes, classes);
-            float logSumExp = LogSumExp(z);
+            float logSumExp = MathF.Log(ShiftedExponentials(z, exponentials, out float max)) + max;
             if (job.Flag)
                 sum += logSumExp - z[(int)targets[row]];
             else
@@ -45,7 +46,8 @@ public sealed unsafe partial class CpuBackend
         ForItems(logits.Length / classes, classes, &CrossEntropyBackwardRows);
     }
 
-    // dz = scale · (softmax(z) Σt − t); for class ids Σt = 1 and t is one-hot at the id.
+    // dz = scale · (softmax(z) Σt − t); for class ids Σt = 1 and t is one-hot at the id. One SIMD exp per element:
+    // e^(z − max) goes straight into dz (or a scratch row when adding), then is scaled by 1 / Σ to make the softmax.
     private static void CrossEntropyBackwardRows(RangeJob job, int start, int end, int part)
     {
         int classes = job.Integer;
@@ -53,27 +55,44 @@ public sealed unsafe partial class CpuBackend
         float scale = job.Scalar0;
         ReadOnlySpan<float> logits = job.A!.Span, targets = job.B!.Span;
         Span<float> gradient = job.D!.Span;
+        Span<float> scratch = accumulate ? Scratch(classes) : default;
         for (int row = start; row < end; row++)
         {
             var z = logits.Slice(row * classes, classes);
             var dz = gradient.Slice(row * classes, classes);
-            float logSumExp = LogSumExp(z);
-            ReadOnlySpan<float> t = sparse ? default : targets.Slice(row * classes, classes);
-            float probabilityScale = sparse ? scale : scale * TensorPrimitives.Sum(t);
-            for (int j = 0; j < classes; j++)
+            Span<float> value = accumulate ? scratch : dz;
+            float sum = ShiftedExponentials(z, value, out _);
+            if (sparse)
             {
-                float value = probabilityScale * MathF.Exp(z[j] - logSumExp) - (sparse ? 0f : scale * t[j]);
-                dz[j] = accumulate ? dz[j] + value : value;
+                TensorPrimitives.Multiply(value, scale / sum, value);
+                value[(int)targets[row]] -= scale;
             }
-            if (sparse) dz[(int)targets[row]] -= scale;
+            else
+            {
+                var t = targets.Slice(row * classes, classes);
+                TensorPrimitives.Multiply(value, scale * TensorPrimitives.Sum(t) / sum, value);
+                TensorPrimitives.MultiplyAdd(t, -scale, value, value);
+            }
+            if (accumulate) TensorPrimitives.Add(dz, value, dz);
         }
     }
 
-    private static float LogSumExp(ReadOnlySpan<float> z)
+    /// <summary>Writes e^(z − max z) into <paramref name="exponentials"/> and returns their sum: log Σ e^z = max + log of it.</summary>
+    private static float ShiftedExponentials(ReadOnlySpan<float> z, Span<float> exponentials, out float max)
     {
-        float max = TensorPrimitives.Max(z), sum = 0f;
-        for (int j = 0; j < z.Length; j++) sum += MathF.Exp(z[j] - max);
-        return max + MathF.Log(sum);
+        max = TensorPrimitives.Max(z);
+        TensorPrimitives.Subtract(z, max, exponentials);
+        TensorPrimitives.Exp(exponentials, exponentials);
+        return TensorPrimitives.Sum(exponentials);
+    }
+
+    [ThreadStatic] private static float[]? scratchRow;
+
+    /// <summary>A row of this thread's own, grown once to the largest class count seen (workers are persistent threads).</summary>
+    private static Span<float> Scratch(int length)
+    {
+        if (scratchRow is null || scratchRow.Length < length) scratchRow = new float[length];
+        return scratchRow.AsSpan(0, length);
     }
 
     /// <summary>The class count K, after checking that the targets hold one id per row (sparse) or a row of K.</summary>
