@@ -115,6 +115,27 @@ public sealed class EmbeddingTests : IDisposable
     }
 
     [Fact]
+    public void DescribedInAYamlModelFile()
+    {
+        const string yaml = """
+            name: tokens
+            loss: mse
+            encoder:
+              - Embedding: {input_dim: 50, output_dim: 8, mask_zero: true}
+              - Flatten: {}
+              - Dense: {units: 3}
+            decoder:
+              - Dense: {units: 4}
+            """;
+        var file = YamlModelFile.Parse(yaml, "tokens.yaml");
+        file.Build(new Shape(4), seed: 1);
+
+        var embedding = Assert.IsType<Embedding>(file.Model.Encoder[0]);
+        Assert.True(embedding.MaskZero);
+        Assert.Equal(400 + 32 * 3 + 3 + 3 * 4 + 4, file.Model.Parameters.TotalCount);
+    }
+
+    [Fact]
     public void SavedAndLoadedThroughAModelFile()
     {
         var model = TextModel();
