@@ -68,6 +68,10 @@ public sealed class Tensor
     /// a final sigmoid and work on the logits, as Keras does for numerical stability.</summary>
     internal Tensor? SigmoidInput { get; set; }
 
+    /// <summary>Set when this tensor is softmax(SoftmaxInput) in the current step, so that a categorical cross-entropy
+    /// can work on the logits (log-sum-exp) rather than on log p, which underflows.</summary>
+    internal Tensor? SoftmaxInput { get; set; }
+
     /// <summary>Which steps of a batch of sequences are real, as Keras's <c>_keras_mask</c>: (N, T), 1 for a real step and
     /// 0 for padding. Set by a layer that makes one (Embedding with maskZero), read by mask-aware layers (LSTM, GRU,
     /// GlobalAveragePooling1D); null when every step counts. Cleared when the arena recycles the tensor.</summary>
@@ -75,6 +79,9 @@ public sealed class Tensor
 
     /// <summary>The logits z when this tensor is σ(z) computed in the current step, else null.</summary>
     public Tensor? SigmoidInputOrNull() => SigmoidInput;
+
+    /// <summary>The logits z when this tensor is softmax(z) computed in the current step, else null.</summary>
+    public Tensor? SoftmaxInputOrNull() => SoftmaxInput;
 
     public float this[int index]
     {
@@ -98,6 +105,7 @@ public sealed class Tensor
         Shape = shape;
         GradientWritten = false;
         SigmoidInput = null;
+        SoftmaxInput = null;
         Mask = null;
         RequiresGrad = false;
     }
@@ -112,6 +120,7 @@ public sealed class Tensor
         Shape = shape;
         GradientWritten = false;
         SigmoidInput = null;
+        SoftmaxInput = null;
         Mask = null;
         RequiresGrad = false;
     }

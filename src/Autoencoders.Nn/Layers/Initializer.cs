@@ -22,8 +22,10 @@ public sealed record Initializer
     public static readonly Initializer HeNormal = new("he_normal");
     /// <summary>U(±1 / √fanIn): PyTorch's default for nn.Linear weights and biases.</summary>
     public static readonly Initializer TorchDefault = new("torch_default");
+    /// <summary>U(±0.05), whatever the fan: Keras's RandomUniform defaults, the default of Embedding's table.</summary>
+    public static readonly Initializer Uniform = new("uniform");
 
-    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault];
+    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault, Uniform];
 
     private Initializer(string name) => Name = name;
 
@@ -41,15 +43,16 @@ public sealed record Initializer
         {
             case "zeros": values.Clear(); break;
             case "ones": values.Fill(1f); break;
-            case "glorot_uniform": Uniform(values, MathF.Sqrt(6f / (fanIn + fanOut)), random); break;
+            case "glorot_uniform": FillUniform(values, MathF.Sqrt(6f / (fanIn + fanOut)), random); break;
             case "glorot_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / (fanIn + fanOut))); break;
-            case "he_uniform": Uniform(values, MathF.Sqrt(6f / fanIn), random); break;
+            case "he_uniform": FillUniform(values, MathF.Sqrt(6f / fanIn), random); break;
             case "he_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / fanIn)); break;
-            default: Uniform(values, 1f / MathF.Sqrt(fanIn), random); break;
+            case "uniform": FillUniform(values, 0.05f, random); break;
+            default: FillUniform(values, 1f / MathF.Sqrt(fanIn), random); break;
         }
     }
 
-    private static void Uniform(Span<float> values, float limit, DeterministicRandom random) =>
+    private static void FillUniform(Span<float> values, float limit, DeterministicRandom random) =>
         random.FillUniform(values, -limit, limit);
 
     public override string ToString() => Name;

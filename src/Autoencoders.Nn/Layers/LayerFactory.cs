@@ -25,6 +25,7 @@ public static class LayerFactory
         ["MaskingNoise"] = MaskingNoise.FromConfig,
         ["GaussianLatent"] = GaussianLatent.FromConfig,
         ["Add"] = _ => new Merging.Add(),
+        ["Embedding"] = Embedding.FromConfig,
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;

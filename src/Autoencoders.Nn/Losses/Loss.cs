@@ -20,10 +20,17 @@ public abstract class Loss
 
     public static readonly Loss SquaredErrorSum = new SummedOverValues(MeanSquaredError);
 
+    /// <summary>Softmax cross-entropy against one integer class id per sample (or per step), as Keras's
+    /// sparse_categorical_crossentropy; on the logits when the model ends in a softmax.</summary>
+    public static readonly Loss SparseCategoricalCrossEntropy = new CategoricalCrossEntropyLoss(sparse: true);
+
+    /// <summary>Softmax cross-entropy against one-hot or probability targets shaped like the prediction.</summary>
+    public static readonly Loss CategoricalCrossEntropy = new CategoricalCrossEntropyLoss(sparse: false);
+
     /// <summary>The name used on the command line and in model files: mse, bce, rmse.</summary>
     public abstract string Name { get; }
 
-    public static IEnumerable<string> Names => ["mse", "bce", "rmse", "bce_sum", "mse_sum"];
+    public static IEnumerable<string> Names => ["mse", "bce", "rmse", "bce_sum", "mse_sum", "sparse_categorical_crossentropy", "categorical_crossentropy"];
 
     public static Loss Parse(string name) => name.ToLowerInvariant() switch
     {
@@ -32,6 +39,8 @@ public abstract class Loss
         "rmse" or "root_mean_squared_error" => RootMeanSquaredError,
         "bce_sum" => BinaryCrossEntropySum,
         "mse_sum" => SquaredErrorSum,
+        "sparse_categorical_crossentropy" or "scce" => SparseCategoricalCrossEntropy,
+        "categorical_crossentropy" or "cce" => CategoricalCrossEntropy,
         _ => throw new ArgumentException($"unknown loss \"{name}\", expected one of {string.Join(", ", Names)}"),
     };
 
@@ -44,6 +53,10 @@ public abstract class Loss
     /// <summary>The dataset's loss from the accumulated sum over <paramref name="elementCount"/> values of
     /// <paramref name="sampleCount"/> samples.</summary>
     public virtual double Finish(double sum, long elementCount, long sampleCount) => sum / elementCount;
+
+    /// <summary>How many terms a batch's <see cref="Accumulate"/> adds up, the elementCount of <see cref="Finish"/>:
+    /// every value by default, one per row of classes for a categorical loss.</summary>
+    public virtual long TermsIn(Tensor prediction) => prediction.Length;
 
     public override string ToString() => Name;
 

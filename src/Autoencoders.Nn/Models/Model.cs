@@ -129,7 +129,7 @@ public abstract class Model
                 targets.CopyRows(rowIndices.AsSpan(0, output.Rows), target.Span);
             }
             sum += loss.Accumulate(Backend, output, target);
-            count += output.Length;
+            count += loss.TermsIn(output);
             counts.Add(output, target);
             var extra = graph.AuxiliaryLosses;
             for (int i = 0; i < extra.Count; i++) added += (double)extra[i].ToScalar() * output.Rows;

@@ -96,6 +96,7 @@ public sealed partial class Graph
         Backend.Softmax(x, y);
         if (Tracks(x))
             Record(y, new TapeEntry { Op = OpCode.Softmax, A = x });
+        y.SoftmaxInput = x;
         return y;
     }
 

@@ -118,6 +118,11 @@ public sealed partial class Graph
             case OpCode.SquaredError: SquaredErrorBackward(ref entry); break;
             case OpCode.BinaryCrossEntropy: BinaryCrossEntropyBackward(ref entry); break;
             case OpCode.BinaryCrossEntropyWithLogits: BinaryCrossEntropyWithLogitsBackward(ref entry); break;
+            case OpCode.Gather: GatherBackward(ref entry); break;
+            case OpCode.Slice: SliceBackward(ref entry); break;
+            case OpCode.ConcatenatePart: ConcatenatePartBackward(ref entry); break;
+            case OpCode.SparseCategoricalCrossEntropy: SparseCategoricalCrossEntropyBackward(ref entry); break;
+            case OpCode.CategoricalCrossEntropy: CategoricalCrossEntropyBackward(ref entry); break;
             default: throw new InvalidOperationException($"no gradient rule for {entry.Op}");
         }
     }

@@ -19,4 +19,9 @@ internal enum OpCode
     SquaredError,
     BinaryCrossEntropy,
     BinaryCrossEntropyWithLogits,
+    Gather,
+    Slice,
+    ConcatenatePart,
+    SparseCategoricalCrossEntropy,
+    CategoricalCrossEntropy,
 }

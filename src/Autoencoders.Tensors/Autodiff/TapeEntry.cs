@@ -22,4 +22,8 @@ internal struct TapeEntry
     public float Scalar;
     public int Integer;
     public ConvolutionGeometry Geometry;
+
+    /// <summary>Slice and concatenate: the axis (batch = 0) and where along it the operand's part starts.</summary>
+    public int Axis;
+    public int Start;
 }

@@ -119,4 +119,23 @@ public interface IComputeBackend
 
     /// <summary>RMSprop in PyTorch's form: s = ρs + (1−ρ)g²; p −= lr · g / (√s + ε).</summary>
     void RmsPropStep(Tensor parameters, Tensor gradients, Tensor meanSquare, float learningRate, float rho, float epsilon, float weightDecay);
+
+    /// <summary>output (…, D): row i = table (V, D) row ids[i], for every id of <paramref name="ids"/> (integers in [0, V),
+    /// checked by the caller).</summary>
+    void Gather(Tensor table, Tensor ids, Tensor output);
+
+    /// <summary>dTable (V, D) (+)= Σ over positions i with ids[i] = v of dOutput row i. Deterministic: every row adds its
+    /// positions in order, whatever the thread count.</summary>
+    void GatherBackward(Tensor ids, Tensor dOutput, Tensor dTable, bool accumulate);
+
+    /// <summary>destination[…, destinationStart + i, …] (+)= source[…, sourceStart + i, …] for i &lt; length along
+    /// <paramref name="axis"/>; every other dimension of the two shapes is equal.</summary>
+    void CopyAlongAxis(Tensor source, int sourceStart, Tensor destination, int destinationStart, int axis, int length, bool accumulate);
+
+    /// <summary>Σ over rows of logits (…, K) of the softmax cross-entropy: log Σ e^z − z[t] for class ids
+    /// (<paramref name="sparse"/>, one per row), else Σⱼ tⱼ (log Σ e^z − zⱼ) for probability rows (…, K).</summary>
+    double SoftmaxCrossEntropySum(Tensor logits, Tensor targets, bool sparse);
+
+    /// <summary>dz (+)= scale · (softmax(z) Σt − t), t one-hot for class ids: the fused gradient.</summary>
+    void SoftmaxCrossEntropyBackward(Tensor logits, Tensor targets, bool sparse, float scale, Tensor dLogits, bool accumulate);
 }

@@ -61,7 +61,7 @@ public sealed class AllocationTests
     }
 
     /// <summary>Reads the thread's allocation counter at the end of each batch into an array sized up front, so it allocates nothing itself.</summary>
-    private sealed class AllocationMeter(int batches) : Callback
+    internal sealed class AllocationMeter(int batches) : Callback
     {
         public long[] AllocatedBytes { get; } = new long[batches];
 
