@@ -25,6 +25,7 @@ public static class LayerFactory
         ["MaskingNoise"] = MaskingNoise.FromConfig,
         ["GaussianLatent"] = GaussianLatent.FromConfig,
         ["Add"] = _ => new Merging.Add(),
+        ["Concatenate"] = Merging.Concatenate.FromConfig,
         ["Embedding"] = Embedding.FromConfig,
     };
 

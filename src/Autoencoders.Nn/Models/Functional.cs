@@ -97,10 +97,21 @@ public sealed class Functional : Model
         return ConcatenateColumns(graph, outputs);
     }
 
-    // PENDING merge of the embedding branch's Slice / Concatenate ops.
-    private static Tensor ColumnsOf(Graph graph, Tensor packed, int offset, Shape shape) => throw new NotSupportedException("pending");
+    /// <summary>Input i's values of a packed batch (N, ΣFᵢ), in its own shape: a copy, with no gradient (inputs need none).</summary>
+    private static Tensor ColumnsOf(Graph graph, Tensor packed, int offset, Shape shape)
+    {
+        if (packed.RequiresGrad)
+            throw new InvalidOperationException("the packed inputs of a multi-input model take no gradient");
+        Tensor part = graph.Slice(packed, 1, offset, shape.ElementCount / packed.Rows); // packed is (N, ΣFᵢ)
+        return graph.Reshape(part, shape);
+    }
 
-    private static Tensor ConcatenateColumns(Graph graph, Tensor[] parts) => throw new NotSupportedException("pending");
+    /// <summary>Every output's values side by side, one row per sample: (N, ΣFᵢ).</summary>
+    private static Tensor ConcatenateColumns(Graph graph, Tensor[] parts)
+    {
+        for (int i = 0; i < parts.Length; i++) parts[i] = graph.Reshape(parts[i], new Shape(parts[i].Rows, parts[i].Columns));
+        return graph.Concatenate(parts, 1);
+    }
 
     /// <summary>This model's graph as one part of an <see cref="Autoencoder"/>: one input, one output.</summary>
     internal LayerGraph SinglePartGraph(string part)
