@@ -105,6 +105,9 @@ public sealed partial class Graph
             case OpCode.SquaredError: SquaredErrorBackward(ref entry); break;
             case OpCode.BinaryCrossEntropy: BinaryCrossEntropyBackward(ref entry); break;
             case OpCode.BinaryCrossEntropyWithLogits: BinaryCrossEntropyWithLogitsBackward(ref entry); break;
+            case OpCode.Lstm: LstmBackward(ref entry); break;
+            case OpCode.Gru: GruBackward(ref entry); break;
+            case OpCode.RepeatVector: RepeatVectorBackward(ref entry); break;
             default: throw new InvalidOperationException($"no gradient rule for {entry.Op}");
         }
     }

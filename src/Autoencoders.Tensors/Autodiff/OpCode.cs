@@ -19,4 +19,7 @@ internal enum OpCode
     SquaredError,
     BinaryCrossEntropy,
     BinaryCrossEntropyWithLogits,
+    Lstm,
+    Gru,
+    RepeatVector,
 }

@@ -22,4 +22,10 @@ internal struct TapeEntry
     public float Scalar;
     public int Integer;
     public ConvolutionGeometry Geometry;
+
+    /// <summary>A sixth operand (a recurrent op's mask).</summary>
+    public Tensor? F;
+
+    /// <summary>Scratch an op saves for its backward pass (a recurrent op's gates and states), from the arena.</summary>
+    public Tensor? Workspace;
 }
