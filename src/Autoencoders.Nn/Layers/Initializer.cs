@@ -22,8 +22,11 @@ public sealed record Initializer
     public static readonly Initializer HeNormal = new("he_normal");
     /// <summary>U(±1 / √fanIn): PyTorch's default for nn.Linear weights and biases.</summary>
     public static readonly Initializer TorchDefault = new("torch_default");
+    /// <summary>A random orthogonal matrix (Saxe et al. 2014, https://arxiv.org/abs/1312.6120), Keras's default for recurrent
+    /// kernels; fanIn × fanOut are read as the stored matrix's rows × columns (see <see cref="OrthogonalMatrix"/>).</summary>
+    public static readonly Initializer Orthogonal = new("orthogonal");
 
-    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault];
+    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault, Orthogonal];
 
     private Initializer(string name) => Name = name;
 
@@ -45,6 +48,7 @@ public sealed record Initializer
             case "glorot_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / (fanIn + fanOut))); break;
             case "he_uniform": Uniform(values, MathF.Sqrt(6f / fanIn), random); break;
             case "he_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / fanIn)); break;
+            case "orthogonal": OrthogonalMatrix.Fill(values, fanIn, fanOut, random); break;
             default: Uniform(values, 1f / MathF.Sqrt(fanIn), random); break;
         }
     }

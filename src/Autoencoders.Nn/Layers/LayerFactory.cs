@@ -24,6 +24,10 @@ public static class LayerFactory
         ["SaltAndPepperNoise"] = SaltAndPepperNoise.FromConfig,
         ["MaskingNoise"] = MaskingNoise.FromConfig,
         ["GaussianLatent"] = GaussianLatent.FromConfig,
+        ["LSTM"] = Lstm.FromConfig,
+        ["GRU"] = Gru.FromConfig,
+        ["RepeatVector"] = RepeatVector.FromConfig,
+        ["TimeDistributed"] = TimeDistributed.FromConfig,
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;
