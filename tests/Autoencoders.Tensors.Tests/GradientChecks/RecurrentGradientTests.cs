@@ -94,7 +94,7 @@ public sealed class RecurrentGradientTests
     [InlineData("gru")]
     public void ABatchSplitOverChunksGivesWhatEachSequenceGivesAlone(string cell)
     {
-        // 130 sequences are cut into 2 chunks (RecurrentJob.PartsFor): outputs and dx must be those of each sequence run
+        // 130 sequences are cut into 4 chunks (RecurrentJob.PartsFor): outputs and dx must be those of each sequence run
         // alone, the weight gradients their sum, on every backend.
         const int batch = 130, steps = 3, features = 2, units = 3;
         var random = new Random(5);

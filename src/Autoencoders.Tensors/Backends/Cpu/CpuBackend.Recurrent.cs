@@ -29,6 +29,7 @@ public sealed partial class CpuBackend
         RequireRecurrentShapes(RecurrentCell.Lstm, x, weightIh, weightHh, bias, 4, mask, output, returnSequences, workspace);
         var job = LstmJob;
         job.SetForward(blas, x, weightIh, weightHh, bias, mask, output, returnSequences, workspace);
+        RecurrentJob.Transpose(weightHh.Span, weightHh.Shape[0], weightHh.Shape[1], workspace.Buffer.AsSpan(job.RecurrentTAt, weightHh.Length));
         runner.RunExactly(job, job.Parts);
         job.Clear();
     }
@@ -50,6 +51,7 @@ public sealed partial class CpuBackend
         RequireRecurrentShapes(RecurrentCell.Gru, x, weightIh, weightHh, bias, 3, mask, output, returnSequences, workspace);
         var job = GruJob;
         job.SetForward(blas, x, weightIh, weightHh, bias, mask, output, returnSequences, workspace);
+        RecurrentJob.Transpose(weightHh.Span, weightHh.Shape[0], weightHh.Shape[1], workspace.Buffer.AsSpan(job.RecurrentTAt, weightHh.Length));
         runner.RunExactly(job, job.Parts);
         job.Clear();
     }

@@ -4,6 +4,7 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// The GRU's forward and backward passes (see <see cref="RecurrentJob"/> for the split). Letters: N samples, T steps,
 /// C inputs, H units, G = 3H gates (r, z, n as PyTorch). The workspace, one buffer from the graph's arena:
 /// <code>
+/// recurrentT (H, G)   W_hhᵀ, for the per-step GEMM (see RecurrentJob.Transpose)
 /// gates    (N, T, G)  x W_ihᵀ + b_ih, then the activated gates (r, z, n)
 /// hidden   (N, T, G)  h_{t−1} W_hhᵀ + b_hh: its n part is multiplied by r, so the backward pass needs it
 /// hPrev    (N, T, H)  h_{t−1} (zeros at t = 0)
@@ -21,7 +22,7 @@ internal sealed class GruJob(ManagedGemmWidth managedWidth) : RecurrentJob(manag
     {
         long perStep = (long)batch * steps * units;
         long length = 3 * perStep + 3 * perStep + perStep + (training ? 6 * perStep + (long)batch * units : 0);
-        return checked((int)length);
+        return checked((int)(length + 3 * units * units));
     }
 
     public void SetForward(OpenBlas? library, Tensor input, Tensor wIh, Tensor wHh, Tensor b, Tensor? steps, Tensor y, bool sequences, Tensor scratch)
@@ -40,7 +41,10 @@ internal sealed class GruJob(ManagedGemmWidth managedWidth) : RecurrentJob(manag
 
     public void Clear() => x = weightIh = weightHh = bias = mask = output = dOutput = dx = workspace = null;
 
-    private int GatesAt => workspace!.Offset;
+    private int GatesAt => workspace!.Offset + 3 * Units * Units; // after recurrentT (H, G)
+
+    /// <summary>Where W_hhᵀ (H, G) sits: the workspace's first G·H floats.</summary>
+    public int RecurrentTAt => workspace!.Offset;
     private int HiddenAt => GatesAt + 3 * Batch * Steps * Units;
     private int HPrevAt => HiddenAt + 3 * Batch * Steps * Units;
     private int DInputAt => HPrevAt + Batch * Steps * Units;
@@ -62,8 +66,8 @@ internal sealed class GruJob(ManagedGemmWidth managedWidth) : RecurrentJob(manag
         for (int t = 0; t < T; t++)
         {
             if (t > 0)
-                Gemm(false, true, rows, G, H, ws, HPrevAt + (start * T + t) * H, T * H,
-                    weightHh!.Buffer, weightHh.Offset, H, 1f, ws, HiddenAt + (start * T + t) * G, T * G);
+                Gemm(false, false, rows, G, H, ws, HPrevAt + (start * T + t) * H, T * H,
+                    ws, RecurrentTAt, G, 1f, ws, HiddenAt + (start * T + t) * G, T * G);
             for (int n = start; n < end; n++)
             {
                 int row = n * T + t;

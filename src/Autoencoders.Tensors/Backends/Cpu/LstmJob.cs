@@ -4,6 +4,7 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// The LSTM's forward and backward passes (see <see cref="RecurrentJob"/> for the split). Letters: N samples, T steps,
 /// C inputs, H units, G = 4H gates (i, f, g, o as PyTorch). The workspace, one buffer from the graph's arena:
 /// <code>
+/// recurrentT (H, G)   W_hhᵀ, for the per-step GEMM (see RecurrentJob.Transpose)
 /// gates    (N, T, G)  z = x W_ihᵀ + b + h W_hhᵀ, then the activated gates
 /// hPrev    (N, T, H)  h_{t−1} (zeros at t = 0): what step t read, and what dW_hh = Σ dGatesᵀ · hPrev needs, in one GEMM
 /// cPrev    (N, T, H)  c_{t−1}
@@ -22,7 +23,7 @@ internal sealed class LstmJob(ManagedGemmWidth managedWidth) : RecurrentJob(mana
     {
         long perStep = (long)batch * steps * units;
         long length = 4 * perStep + 3 * perStep + (training ? 4 * perStep + 2L * batch * units : 0);
-        return checked((int)length);
+        return checked((int)(length + 4 * units * units));
     }
 
     public void SetForward(OpenBlas? library, Tensor input, Tensor wIh, Tensor wHh, Tensor b, Tensor? steps, Tensor y, bool sequences, Tensor scratch)
@@ -42,7 +43,10 @@ internal sealed class LstmJob(ManagedGemmWidth managedWidth) : RecurrentJob(mana
     public void Clear() => x = weightIh = weightHh = bias = mask = output = dOutput = dx = workspace = null;
 
     // Offsets of the workspace's parts, in floats from the start of its buffer.
-    private int GatesAt => workspace!.Offset;
+    private int GatesAt => workspace!.Offset + 4 * Units * Units; // after recurrentT (H, G)
+
+    /// <summary>Where W_hhᵀ (H, G) sits: the workspace's first G·H floats.</summary>
+    public int RecurrentTAt => workspace!.Offset;
     private int HPrevAt => GatesAt + 4 * Batch * Steps * Units;
     private int CPrevAt => HPrevAt + Batch * Steps * Units;
     private int TanhCAt => CPrevAt + Batch * Steps * Units;
@@ -62,8 +66,8 @@ internal sealed class LstmJob(ManagedGemmWidth managedWidth) : RecurrentJob(mana
         for (int t = 0; t < T; t++)
         {
             if (t > 0) // z_t += h_{t−1} W_hhᵀ over the block, the rows T apart
-                Gemm(false, true, rows, G, H, ws, HPrevAt + (start * T + t) * H, T * H,
-                    weightHh!.Buffer, weightHh.Offset, H, 1f, ws, GatesAt + (start * T + t) * G, T * G);
+                Gemm(false, false, rows, G, H, ws, HPrevAt + (start * T + t) * H, T * H,
+                    ws, RecurrentTAt, G, 1f, ws, GatesAt + (start * T + t) * G, T * G);
             for (int n = start; n < end; n++)
             {
                 int row = n * T + t;
