@@ -5,7 +5,8 @@ Run with Debian's python3-torch (1.13): /usr/bin/python3 tools/presets/torch_par
 Writes tests/Autoencoders.Nn.Tests/Presets/torch_parameter_counts.json, which the C# tests compare with
 Summary()'s totals, so CI needs no torch. "parameters" is sum(p.numel()) over model.parameters() (Keras's
 trainable count); "buffers" adds BatchNorm's running mean and variance (Keras's non-trainable count; the
-num_batches_tracked counters, which Keras does not have, are left out).
+num_batches_tracked counters, which Keras does not have, are left out). "lstm_second_biases": nn.LSTM's b_hh, which
+Keras does not have (one bias per LSTM, = b_ih + b_hh): Keras's trainable count is parameters − lstm_second_biases.
 """
 import json, os
 import torch
@@ -43,6 +44,14 @@ class Vae(nn.Module):  # torch_reference.py's Vae
         self.fc3, self.fc4 = nn.Linear(20, 400), nn.Linear(400, 784)
 
 
+class Lstm(nn.Module):  # torch_reference.py's Lstm
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.LSTM(28, 64, batch_first=True)
+        self.dec = nn.LSTM(64, 64, batch_first=True)
+        self.out = nn.Linear(64, 28)
+
+
 PRESETS = {
     "dense": mlp([784, 32, 784]),
     "deep": mlp([784, 400, 200, 100, 50, 2, 50, 100, 200, 400, 784]),
@@ -52,6 +61,7 @@ PRESETS = {
     "conv": conv_reference(),
     "conv-deep": conv_deep(),
     "vae": Vae(),
+    "lstm": Lstm(),
     "dbn": mlp([784, 1000, 500, 250, 30, 250, 500, 1000, 784]),
 }
 
@@ -59,7 +69,12 @@ PRESETS = {
 def counts(model):
     parameters = sum(p.numel() for p in model.parameters())
     buffers = sum(b.numel() for name, b in model.named_buffers() if not name.endswith("num_batches_tracked"))
-    return {"parameters": parameters, "buffers": buffers}
+    result = {"parameters": parameters, "buffers": buffers}
+    # nn.LSTM's b_hh only ever appears added to b_ih: Keras (and ours) keep one bias, so count the second apart.
+    second_biases = sum(m.bias_hh_l0.numel() for m in model.modules() if isinstance(m, nn.LSTM))
+    if second_biases:
+        result["lstm_second_biases"] = second_biases
+    return result
 
 
 if __name__ == "__main__":

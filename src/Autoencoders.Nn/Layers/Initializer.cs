@@ -25,7 +25,11 @@ public sealed record Initializer
     /// <summary>U(±0.05), whatever the fan: Keras's RandomUniform defaults, the default of Embedding's table.</summary>
     public static readonly Initializer Uniform = new("uniform");
 
-    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault, Uniform];
+    /// <summary>A random orthogonal matrix (Saxe et al. 2014, https://arxiv.org/abs/1312.6120), Keras's default for recurrent
+    /// kernels; fanIn × fanOut are read as the stored matrix's rows × columns (see <see cref="OrthogonalMatrix"/>).</summary>
+    public static readonly Initializer Orthogonal = new("orthogonal");
+
+    private static readonly Initializer[] All = [Zeros, Ones, GlorotUniform, GlorotNormal, HeUniform, HeNormal, TorchDefault, Uniform, Orthogonal];
 
     private Initializer(string name) => Name = name;
 
@@ -48,6 +52,7 @@ public sealed record Initializer
             case "he_uniform": FillUniform(values, MathF.Sqrt(6f / fanIn), random); break;
             case "he_normal": random.FillGaussian(values, 0f, MathF.Sqrt(2f / fanIn)); break;
             case "uniform": FillUniform(values, 0.05f, random); break;
+            case "orthogonal": OrthogonalMatrix.Fill(values, fanIn, fanOut, random); break;
             default: FillUniform(values, 1f / MathF.Sqrt(fanIn), random); break;
         }
     }

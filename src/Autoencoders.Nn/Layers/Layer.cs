@@ -136,6 +136,9 @@ public abstract class Layer
         return parameter;
     }
 
+    /// <summary>Makes a wrapped layer's parameter one of this layer's (TimeDistributed's inner layer), the same object.</summary>
+    protected void AdoptParameter(Parameter parameter) => parameters.Add(parameter);
+
     protected JsonObject Config(params (string Key, JsonNode? Value)[] settings)
     {
         var config = new JsonObject { ["type"] = TypeName };

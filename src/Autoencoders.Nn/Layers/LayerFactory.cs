@@ -27,6 +27,10 @@ public static class LayerFactory
         ["Add"] = _ => new Merging.Add(),
         ["Concatenate"] = Merging.Concatenate.FromConfig,
         ["Embedding"] = Embedding.FromConfig,
+        ["LSTM"] = Lstm.FromConfig,
+        ["GRU"] = Gru.FromConfig,
+        ["RepeatVector"] = RepeatVector.FromConfig,
+        ["TimeDistributed"] = TimeDistributed.FromConfig,
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;

@@ -11,7 +11,7 @@ namespace Autoencoders.Nn.Presets;
 /// </summary>
 public static class ModelPresets
 {
-    public static IEnumerable<string> Names => ["dense", "deep", "sparse", "denoising", "contractive", "conv", "conv-deep", "vae", "dbn"];
+    public static IEnumerable<string> Names => ["dense", "deep", "sparse", "denoising", "contractive", "conv", "conv-deep", "vae", "dbn", "lstm"];
 
     /// <summary>One line per preset, for help text.</summary>
     public static string Describe(string name) => name switch
@@ -25,11 +25,12 @@ public static class ModelPresets
         "conv-deep" => "the seeds' conv project: Conv 64-128-256 with batch norm, dense code 49, RMSE",
         "vae" => "784-400-(μ, log σ² N)-400-784, BCE summed + KL: the negative ELBO in nats (N = 20)",
         "dbn" => "784-1000-500-250-N (N = 30): RBMs pretrained by CD-1, unrolled, fine-tuned with MSE (Hinton 2006)",
+        "lstm" => "each image as 28 steps of 28 pixels: LSTM 64 (the code), RepeatVector 28, LSTM 64, TimeDistributed Dense 28 sigmoid, BCE",
         _ => throw UnknownPreset(name),
     };
 
-    /// <summary>The batch size the preset is measured with (torch_reference.py's): 128 for the VAE, else 256.</summary>
-    public static int BatchSize(string name) => name == "vae" ? 128 : 256;
+    /// <summary>The batch size the preset is measured with (torch_reference.py's): 128 for the VAE and the LSTM, else 256.</summary>
+    public static int BatchSize(string name) => name is "vae" or "lstm" ? 128 : 256;
 
     /// <summary>The preset's autoencoder for samples of <paramref name="inputSize"/> values, and its loss.</summary>
     /// <param name="codeSize">The code size; null takes the preset's own.</param>
@@ -45,6 +46,7 @@ public static class ModelPresets
         "conv-deep" => (ConvolutionalPresets.ConvDeep(inputSize, codeSize ?? 49), Loss.RootMeanSquaredError),
         "vae" => (Variational(inputSize, codeSize ?? 20), Loss.BinaryCrossEntropySum),
         "dbn" => (DeepBelief(inputSize, codeSize ?? 30), Loss.MeanSquaredError),
+        "lstm" => (RecurrentPresets.Lstm(inputSize, codeSize ?? 64), Loss.BinaryCrossEntropy),
         _ => throw UnknownPreset(name),
     };
 

@@ -123,6 +123,9 @@ public sealed partial class Graph
             case OpCode.ConcatenatePart: ConcatenatePartBackward(ref entry); break;
             case OpCode.SparseCategoricalCrossEntropy: SparseCategoricalCrossEntropyBackward(ref entry); break;
             case OpCode.CategoricalCrossEntropy: CategoricalCrossEntropyBackward(ref entry); break;
+            case OpCode.Lstm: LstmBackward(ref entry); break;
+            case OpCode.Gru: GruBackward(ref entry); break;
+            case OpCode.RepeatVector: RepeatVectorBackward(ref entry); break;
             default: throw new InvalidOperationException($"no gradient rule for {entry.Op}");
         }
     }

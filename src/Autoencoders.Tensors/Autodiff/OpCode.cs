@@ -24,4 +24,7 @@ internal enum OpCode
     ConcatenatePart,
     SparseCategoricalCrossEntropy,
     CategoricalCrossEntropy,
+    Lstm,
+    Gru,
+    RepeatVector,
 }

@@ -26,4 +26,9 @@ internal struct TapeEntry
     /// <summary>Slice and concatenate: the axis (batch = 0) and where along it the operand's part starts.</summary>
     public int Axis;
     public int Start;
+    /// <summary>A sixth operand (a recurrent op's mask).</summary>
+    public Tensor? F;
+
+    /// <summary>Scratch an op saves for its backward pass (a recurrent op's gates and states), from the arena.</summary>
+    public Tensor? Workspace;
 }

@@ -138,4 +138,32 @@ public interface IComputeBackend
 
     /// <summary>dz (+)= scale · (softmax(z) Σt − t), t one-hot for class ids: the fused gradient.</summary>
     void SoftmaxCrossEntropyBackward(Tensor logits, Tensor targets, bool sparse, float scale, Tensor dLogits, bool accumulate);
+    /// <summary>Floats of scratch a recurrent pass needs for <paramref name="batch"/> sequences of <paramref name="steps"/>
+    /// steps and <paramref name="units"/> units: the saved gates and states, and with <paramref name="training"/> room for
+    /// their gradients. The graph takes it from its arena and hands the same tensor to the forward and backward pass.</summary>
+    int RecurrentWorkspaceLength(RecurrentCell cell, int batch, int steps, int units, bool training);
+
+    /// <summary>An LSTM over whole sequences x (N, T, C), PyTorch's equations and gates (i, f, g, o), zero initial state:
+    /// z_t = W_ih x_t + W_hh h_{t−1} + b; c_t = σ(f) c_{t−1} + σ(i) tanh(g); h_t = σ(o) tanh(c_t). weightIh (4H, C),
+    /// weightHh (4H, H), one bias (4H). Where mask (N, T) is 0 the state carries over and the sequence shows zeros.
+    /// output: every h_t (N, T, H) with <paramref name="returnSequences"/>, else the last state (N, H).</summary>
+    void LstmForward(Tensor x, Tensor weightIh, Tensor weightHh, Tensor bias, Tensor? mask, Tensor output, bool returnSequences, Tensor workspace);
+
+    /// <summary>Backpropagation through time of <see cref="LstmForward"/>, from the workspace it left; null skips a gradient.</summary>
+    void LstmBackward(Tensor x, Tensor weightIh, Tensor weightHh, Tensor? mask, Tensor dOutput, bool returnSequences, Tensor workspace,
+        Tensor? dx, bool accumulateX, Tensor? dWeightIh, bool accumulateIh, Tensor? dWeightHh, bool accumulateHh, Tensor? dBias, bool accumulateBias);
+
+    /// <summary>A GRU over whole sequences, PyTorch's equations and gates (r, z, n): r = σ(W_ir x + b_ir + W_hr h + b_hr),
+    /// z likewise, n = tanh(W_in x + b_in + r ∘ (W_hn h + b_hn)), h' = (1 − z) ∘ n + z ∘ h. weightIh (3H, C), weightHh
+    /// (3H, H), bias (2, 3H): b_ih then b_hh. Mask and output as <see cref="LstmForward"/>.</summary>
+    void GruForward(Tensor x, Tensor weightIh, Tensor weightHh, Tensor bias, Tensor? mask, Tensor output, bool returnSequences, Tensor workspace);
+
+    void GruBackward(Tensor x, Tensor weightIh, Tensor weightHh, Tensor? mask, Tensor dOutput, bool returnSequences, Tensor workspace,
+        Tensor? dx, bool accumulateX, Tensor? dWeightIh, bool accumulateIh, Tensor? dWeightHh, bool accumulateHh, Tensor? dBias, bool accumulateBias);
+
+    /// <summary>y (N, copies, F) = each row of x (N, F) repeated <paramref name="copies"/> times.</summary>
+    void RepeatRows(Tensor x, Tensor y, int copies);
+
+    /// <summary>dx (N, F) (+)= the sum of each row's copies in dy (N, copies, F).</summary>
+    void RepeatRowsBackward(Tensor dy, Tensor dx, int copies, bool accumulate);
 }

@@ -18,9 +18,27 @@ public sealed class PresetTests
     {
         var (model, _) = ModelPresets.Create(preset, 784);
         model.Build(new Shape(784));
-        Assert.Equal((int)Torch[preset]!["parameters"]!, model.Parameters.TrainableCount);
+        // nn.LSTM counts a second bias per layer that Keras (and we) fold into the first: see LstmPresetCountsBothWays.
+        int secondBiases = (int?)Torch[preset]!["lstm_second_biases"] ?? 0;
+        Assert.Equal((int)Torch[preset]!["parameters"]! - secondBiases, model.Parameters.TrainableCount);
         Assert.Equal((int)Torch[preset]!["buffers"]!, model.Parameters.NonTrainableCount);
         Assert.Contains($"Total params: {model.Parameters.TotalCount:N0}", model.Summary());
+    }
+
+    [Fact]
+    public void LstmPresetCountsBothWays()
+    {
+        // Keras: LSTM(28 → 64) 4·(64·(28 + 64) + 64) = 23,808; LSTM(64 → 64) 4·(64·128 + 64) = 33,024; Dense(64 → 28) 1,820.
+        // PyTorch's nn.LSTM adds b_hh (4·64) to each LSTM: 58,652 + 2·256 = 59,164, torch_reference.py's count.
+        var (model, loss) = ModelPresets.Create("lstm", 784);
+        model.Build(new Shape(784));
+        Assert.Equal(58_652, model.Parameters.TrainableCount);
+        Assert.Equal(59_164, (int)Torch["lstm"]!["parameters"]!);
+        Assert.Equal(59_164, model.Parameters.TrainableCount + 2 * 4 * 64);
+        Assert.Equal("bce", loss.Name);
+        Assert.Equal(128, ModelPresets.BatchSize("lstm"));
+        Assert.Equal([new Shape(28, 28), new Shape(64)], model.Encoder.Select(l => l.OutputShape));
+        Assert.Equal([new Shape(28, 64), new Shape(28, 64), new Shape(28, 28), new Shape(784)], model.Decoder.Select(l => l.OutputShape));
     }
 
     [Fact]
