@@ -29,7 +29,7 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "passes over the training data", DefaultValueFactory = _ => 10, HelpName = "N" };
         var batch = new Option<int?>("--batch") { Description = "samples per gradient step (default: 256; 128 for vae)", HelpName = "N" };
         var loss = new Option<string?>("--loss") { Description = "mse, bce or rmse (default: the preset's)", HelpName = "NAME" };
-        loss.AcceptOnlyFromAmong([.. Loss.Names]);
+        loss.AcceptOnlyFromAmong([.. Loss.ReconstructionNames]);
         var optimizer = new Option<string>("--optimizer") { Description = "adam, sgd (momentum 0.9) or rmsprop", DefaultValueFactory = _ => "adam", HelpName = "NAME" };
         optimizer.AcceptOnlyFromAmong([.. Optimizer.Names]);
         var learningRate = new Option<float?>("--lr") { Description = "learning rate (default: 1e-3 for adam and rmsprop, 1e-2 for sgd)", HelpName = "F" };

@@ -30,7 +30,10 @@ public abstract class Loss
     /// <summary>The name used on the command line and in model files: mse, bce, rmse.</summary>
     public abstract string Name { get; }
 
-    public static IEnumerable<string> Names => ["mse", "bce", "rmse", "bce_sum", "mse_sum", "sparse_categorical_crossentropy", "categorical_crossentropy"];
+    public static IEnumerable<string> Names => [.. ReconstructionNames, "sparse_categorical_crossentropy", "categorical_crossentropy"];
+
+    /// <summary>The losses that compare a reconstruction with its input: what an autoencoder (<c>ae train</c>) can use.</summary>
+    public static IEnumerable<string> ReconstructionNames => ["mse", "bce", "rmse", "bce_sum", "mse_sum"];
 
     public static Loss Parse(string name) => name.ToLowerInvariant() switch
     {
