@@ -19,4 +19,10 @@ internal enum OpCode
     SquaredError,
     BinaryCrossEntropy,
     BinaryCrossEntropyWithLogits,
+    Conv1D,
+    Conv1DTranspose,
+    MaxPool1D,
+    UpSample1D,
+    GlobalAveragePool1D,
+    GlobalMaxPool1D,
 }

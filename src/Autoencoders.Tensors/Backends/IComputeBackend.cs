@@ -119,4 +119,31 @@ public interface IComputeBackend
 
     /// <summary>RMSprop in PyTorch's form: s = ρs + (1−ρ)g²; p −= lr · g / (√s + ε).</summary>
     void RmsPropStep(Tensor parameters, Tensor gradients, Tensor meanSquare, float learningRate, float rho, float epsilon, float weightDecay);
+    // Sequences (N, T, C), channels last as Keras's; a mask is (N, T) of 1 (a real step) and 0 (padding).
+
+    /// <summary>y holds the transposes of the (rows, columns) matrices that x holds one after another: y[n, j, i] (+)= x[n, i, j].</summary>
+    void TransposeMatrices(Tensor x, Tensor y, int rows, int columns, bool accumulate);
+
+    /// <summary>y (N, OT, C) = the maximum of each <paramref name="pool"/>-step window of x (N, T, C), windows
+    /// <paramref name="stride"/> apart, no padding: OT = ⌊(T − pool) / s⌋ + 1.</summary>
+    void MaxPool1D(Tensor x, Tensor y, int pool, int stride);
+
+    /// <summary>dx (+)= dy routed to each window's first maximum (per channel).</summary>
+    void MaxPool1DBackward(Tensor x, Tensor dy, Tensor dx, int pool, int stride, bool accumulate);
+
+    /// <summary>y (N, T·f, C) = each step of x (N, T, C) repeated f times.</summary>
+    void UpSample1D(Tensor x, Tensor y, int factor);
+
+    void UpSample1DBackward(Tensor dy, Tensor dx, int factor, bool accumulate);
+
+    /// <summary>y (N, C) = Σ_t m[n, t] x[n, t, c] / Σ_t m[n, t] (the plain mean over T without a mask; 0 where every step is masked).</summary>
+    void GlobalAveragePool1D(Tensor x, Tensor? mask, Tensor y);
+
+    void GlobalAveragePool1DBackward(Tensor? mask, Tensor dy, Tensor dx, bool accumulate);
+
+    /// <summary>y (N, C) = the maximum over the unmasked steps of x (N, T, C) (0 where every step is masked).</summary>
+    void GlobalMaxPool1D(Tensor x, Tensor? mask, Tensor y);
+
+    /// <summary>dx (+)= dy at each channel's first maximum over the unmasked steps.</summary>
+    void GlobalMaxPool1DBackward(Tensor x, Tensor? mask, Tensor dy, Tensor dx, bool accumulate);
 }
