@@ -24,6 +24,12 @@ public static class LayerFactory
         ["SaltAndPepperNoise"] = SaltAndPepperNoise.FromConfig,
         ["MaskingNoise"] = MaskingNoise.FromConfig,
         ["GaussianLatent"] = GaussianLatent.FromConfig,
+        ["Conv1D"] = Conv1D.FromConfig,
+        ["Conv1DTranspose"] = Conv1DTranspose.FromConfig,
+        ["MaxPooling1D"] = MaxPooling1D.FromConfig,
+        ["UpSampling1D"] = UpSampling1D.FromConfig,
+        ["GlobalAveragePooling1D"] = _ => new GlobalAveragePooling1D(),
+        ["GlobalMaxPooling1D"] = _ => new GlobalMaxPooling1D(),
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;
