@@ -121,8 +121,19 @@ public interface IComputeBackend
     void RmsPropStep(Tensor parameters, Tensor gradients, Tensor meanSquare, float learningRate, float rho, float epsilon, float weightDecay);
     // Sequences (N, T, C), channels last as Keras's; a mask is (N, T) of 1 (a real step) and 0 (padding).
 
-    /// <summary>y holds the transposes of the (rows, columns) matrices that x holds one after another: y[n, j, i] (+)= x[n, i, j].</summary>
-    void TransposeMatrices(Tensor x, Tensor y, int rows, int columns, bool accumulate);
+    /// <summary>y (N, OT, O) = x (N, T, C) ⋆ kernel (O, C, k) + bias (O), channels last, on the 1 × k geometry (Height 1,
+    /// Width T): PyTorch's conv1d on Keras's layout.</summary>
+    void Conv1D(Tensor x, Tensor kernel, Tensor? bias, Tensor y, in ConvolutionGeometry geometry);
+
+    void Conv1DBackward(Tensor x, Tensor kernel, Tensor dy, Tensor? dx, bool accumulateX, Tensor? dKernel, bool accumulateKernel,
+        Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry);
+
+    /// <summary>y (N, T', O) = the transposed convolution of x (N, T, C) with kernel (C, O, k) + bias (O), channels last:
+    /// the geometry's image (1 × T') is the output.</summary>
+    void Conv1DTranspose(Tensor x, Tensor kernel, Tensor? bias, Tensor y, in ConvolutionGeometry geometry);
+
+    void Conv1DTransposeBackward(Tensor x, Tensor kernel, Tensor dy, Tensor? dx, bool accumulateX, Tensor? dKernel, bool accumulateKernel,
+        Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry);
 
     /// <summary>y (N, OT, C) = the maximum of each <paramref name="pool"/>-step window of x (N, T, C), windows
     /// <paramref name="stride"/> apart, no padding: OT = ⌊(T − pool) / s⌋ + 1.</summary>

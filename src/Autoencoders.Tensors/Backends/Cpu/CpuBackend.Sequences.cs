@@ -6,39 +6,6 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 // C values, so a window over time is a run of whole rows and every channel is handled by one vector operation.
 public sealed unsafe partial class CpuBackend
 {
-    public void TransposeMatrices(Tensor x, Tensor y, int rows, int columns, bool accumulate)
-    {
-        int size = rows * columns;
-        if (size <= 0 || x.Length % size != 0 || y.Length != x.Length)
-            throw new ArgumentException($"expected x and y of the same whole number of {rows}×{columns} matrices, received {x.Shape} and {y.Shape}");
-        (CurrentJob.A, CurrentJob.B, CurrentJob.Integer, CurrentJob.Integer2, CurrentJob.Flag) = (x, y, rows, columns, accumulate);
-        ForItems(x.Length / size, size, &TransposeRange);
-    }
-
-    // One matrix at a time (a sequence's (T, C) is at most a few tens of KB, in L1/L2); reads run along x's rows.
-    private static void TransposeRange(RangeJob job, int start, int end, int part)
-    {
-        Tensor x = job.A!, y = job.B!;
-        int rows = job.Integer, columns = job.Integer2, size = rows * columns;
-        for (int n = start; n < end; n++)
-        {
-            ReadOnlySpan<float> source = x.Buffer.AsSpan(x.Offset + n * size, size);
-            Span<float> target = y.Buffer.AsSpan(y.Offset + n * size, size);
-            if (rows == 1 || columns == 1)
-            {
-                if (job.Flag) TensorPrimitives.Add(target, source, target);
-                else source.CopyTo(target);
-                continue;
-            }
-            for (int i = 0; i < rows; i++)
-            {
-                ReadOnlySpan<float> row = source.Slice(i * columns, columns);
-                if (job.Flag) for (int j = 0; j < columns; j++) target[j * rows + i] += row[j];
-                else for (int j = 0; j < columns; j++) target[j * rows + i] = row[j];
-            }
-        }
-    }
-
     public void MaxPool1D(Tensor x, Tensor y, int pool, int stride)
     {
         RequireSequencePair(x, y, out int steps, out int outSteps, out int channels);
