@@ -37,6 +37,13 @@ def conv_deep():  # the seeds' convolutional project
         nn.Conv2d(1, 64, 3, padding=1), nn.ReLU(), nn.Conv2d(64, 1, 3, padding=1), nn.Sigmoid())
 
 
+def conv1d_reference():  # ../shared/bench/torch_reference.py's Conv1d (the Keras time-series anomaly example)
+    return nn.Sequential(
+        nn.Conv1d(1, 32, 7, stride=2, padding=3), nn.ReLU(), nn.Dropout(0.2), nn.Conv1d(32, 16, 7, stride=2, padding=3), nn.ReLU(),
+        nn.ConvTranspose1d(16, 16, 7, stride=2, padding=3, output_padding=1), nn.ReLU(), nn.Dropout(0.2),
+        nn.ConvTranspose1d(16, 32, 7, stride=2, padding=3, output_padding=1), nn.ReLU(), nn.ConvTranspose1d(32, 1, 7, padding=3))
+
+
 class Vae(nn.Module):  # torch_reference.py's Vae
     def __init__(self):
         super().__init__()
@@ -63,6 +70,7 @@ PRESETS = {
     "vae": Vae(),
     "lstm": Lstm(),
     "dbn": mlp([784, 1000, 500, 250, 30, 250, 500, 1000, 784]),
+    "conv1d": conv1d_reference(),
 }
 
 

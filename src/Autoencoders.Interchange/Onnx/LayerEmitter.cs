@@ -19,6 +19,8 @@ internal static class LayerEmitter
         ActivationLayer activation => ActivationEmitter.Emit(graph, activation, input, path),
         Conv2D convolution => ConvolutionEmitter.Emit(graph, convolution, input, path),
         Conv2DTranspose transposed => ConvolutionEmitter.Emit(graph, transposed, input, path),
+        Conv1D convolution => SequenceConvolutionEmitter.Emit(graph, convolution, input, path),
+        Conv1DTranspose transposed => SequenceConvolutionEmitter.Emit(graph, transposed, input, path),
         MaxPooling2D pooling => PoolingEmitter.Emit(graph, pooling, input, path),
         UpSampling2D upsampling => PoolingEmitter.Emit(graph, upsampling, input, path),
         BatchNormalization normalization => BatchNormalizationEmitter.Emit(graph, normalization, input, path),

@@ -31,6 +31,12 @@ public static class LayerFactory
         ["GRU"] = Gru.FromConfig,
         ["RepeatVector"] = RepeatVector.FromConfig,
         ["TimeDistributed"] = TimeDistributed.FromConfig,
+        ["Conv1D"] = Conv1D.FromConfig,
+        ["Conv1DTranspose"] = Conv1DTranspose.FromConfig,
+        ["MaxPooling1D"] = MaxPooling1D.FromConfig,
+        ["UpSampling1D"] = UpSampling1D.FromConfig,
+        ["GlobalAveragePooling1D"] = _ => new GlobalAveragePooling1D(),
+        ["GlobalMaxPooling1D"] = _ => new GlobalMaxPooling1D(),
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;

@@ -7,11 +7,11 @@ namespace Autoencoders.Nn.Presets;
 
 /// <summary>
 /// The named architectures of <c>ae train --model</c>, with the loss each is trained with: the seeds' models, and
-/// the same networks as ../shared/bench/torch_reference.py (dense, deep, conv, vae) so that figures compare one for one.
+/// the same networks as ../shared/bench/torch_reference.py (dense, deep, conv, vae, conv1d) so that figures compare one for one.
 /// </summary>
 public static class ModelPresets
 {
-    public static IEnumerable<string> Names => ["dense", "deep", "sparse", "denoising", "contractive", "conv", "conv-deep", "vae", "dbn", "lstm"];
+    public static IEnumerable<string> Names => ["dense", "deep", "sparse", "denoising", "contractive", "conv", "conv-deep", "vae", "dbn", "lstm", "conv1d"];
 
     /// <summary>One line per preset, for help text.</summary>
     public static string Describe(string name) => name switch
@@ -26,11 +26,12 @@ public static class ModelPresets
         "vae" => "784-400-(μ, log σ² N)-400-784, BCE summed + KL: the negative ELBO in nats (N = 20)",
         "dbn" => "784-1000-500-250-N (N = 30): RBMs pretrained by CD-1, unrolled, fine-tuned with MSE (Hinton 2006)",
         "lstm" => "each image as 28 steps of 28 pixels: LSTM 64 (the code), RepeatVector 28, LSTM 64, TimeDistributed Dense 28 sigmoid, BCE",
+        "conv1d" => "Conv1D 32-16 (k 7, s 2) / Conv1DTranspose 16-32-1 on windows (T, 1), MSE (torch_reference.py's conv1d)",
         _ => throw UnknownPreset(name),
     };
 
-    /// <summary>The batch size the preset is measured with (torch_reference.py's): 128 for the VAE and the LSTM, else 256.</summary>
-    public static int BatchSize(string name) => name is "vae" or "lstm" ? 128 : 256;
+    /// <summary>The batch size the preset is measured with (torch_reference.py's): 128 for the VAE, the LSTM and conv1d, else 256.</summary>
+    public static int BatchSize(string name) => name is "vae" or "lstm" or "conv1d" ? 128 : 256;
 
     /// <summary>The preset's autoencoder for samples of <paramref name="inputSize"/> values, and its loss.</summary>
     /// <param name="codeSize">The code size; null takes the preset's own.</param>
@@ -47,6 +48,7 @@ public static class ModelPresets
         "vae" => (Variational(inputSize, codeSize ?? 20), Loss.BinaryCrossEntropySum),
         "dbn" => (DeepBelief(inputSize, codeSize ?? 30), Loss.MeanSquaredError),
         "lstm" => (RecurrentPresets.Lstm(inputSize, codeSize ?? 64), Loss.BinaryCrossEntropy),
+        "conv1d" => (SequencePresets.Conv1D(inputSize), Loss.MeanSquaredError),
         _ => throw UnknownPreset(name),
     };
 

@@ -126,6 +126,12 @@ public sealed partial class Graph
             case OpCode.Lstm: LstmBackward(ref entry); break;
             case OpCode.Gru: GruBackward(ref entry); break;
             case OpCode.RepeatVector: RepeatVectorBackward(ref entry); break;
+            case OpCode.Conv1D: Conv1DBackward(ref entry); break;
+            case OpCode.Conv1DTranspose: Conv1DTransposeBackward(ref entry); break;
+            case OpCode.MaxPool1D: MaxPool1DBackward(ref entry); break;
+            case OpCode.UpSample1D: UpSample1DBackward(ref entry); break;
+            case OpCode.GlobalAveragePool1D: GlobalAveragePool1DBackward(ref entry); break;
+            case OpCode.GlobalMaxPool1D: GlobalMaxPool1DBackward(ref entry); break;
             default: throw new InvalidOperationException($"no gradient rule for {entry.Op}");
         }
     }

@@ -27,4 +27,10 @@ internal enum OpCode
     Lstm,
     Gru,
     RepeatVector,
+    Conv1D,
+    Conv1DTranspose,
+    MaxPool1D,
+    UpSample1D,
+    GlobalAveragePool1D,
+    GlobalMaxPool1D,
 }

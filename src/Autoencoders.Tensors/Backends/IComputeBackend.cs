@@ -166,4 +166,42 @@ public interface IComputeBackend
 
     /// <summary>dx (N, F) (+)= the sum of each row's copies in dy (N, copies, F).</summary>
     void RepeatRowsBackward(Tensor dy, Tensor dx, int copies, bool accumulate);
+    // Sequences (N, T, C), channels last as Keras's; a mask is (N, T) of 1 (a real step) and 0 (padding).
+
+    /// <summary>y (N, OT, O) = x (N, T, C) ⋆ kernel (O, C, k) + bias (O), channels last, on the 1 × k geometry (Height 1,
+    /// Width T): PyTorch's conv1d on Keras's layout.</summary>
+    void Conv1D(Tensor x, Tensor kernel, Tensor? bias, Tensor y, in ConvolutionGeometry geometry);
+
+    void Conv1DBackward(Tensor x, Tensor kernel, Tensor dy, Tensor? dx, bool accumulateX, Tensor? dKernel, bool accumulateKernel,
+        Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry);
+
+    /// <summary>y (N, T', O) = the transposed convolution of x (N, T, C) with kernel (C, O, k) + bias (O), channels last:
+    /// the geometry's image (1 × T') is the output.</summary>
+    void Conv1DTranspose(Tensor x, Tensor kernel, Tensor? bias, Tensor y, in ConvolutionGeometry geometry);
+
+    void Conv1DTransposeBackward(Tensor x, Tensor kernel, Tensor dy, Tensor? dx, bool accumulateX, Tensor? dKernel, bool accumulateKernel,
+        Tensor? dBias, bool accumulateBias, in ConvolutionGeometry geometry);
+
+    /// <summary>y (N, OT, C) = the maximum of each <paramref name="pool"/>-step window of x (N, T, C), windows
+    /// <paramref name="stride"/> apart, no padding: OT = ⌊(T − pool) / s⌋ + 1.</summary>
+    void MaxPool1D(Tensor x, Tensor y, int pool, int stride);
+
+    /// <summary>dx (+)= dy routed to each window's first maximum (per channel).</summary>
+    void MaxPool1DBackward(Tensor x, Tensor dy, Tensor dx, int pool, int stride, bool accumulate);
+
+    /// <summary>y (N, T·f, C) = each step of x (N, T, C) repeated f times.</summary>
+    void UpSample1D(Tensor x, Tensor y, int factor);
+
+    void UpSample1DBackward(Tensor dy, Tensor dx, int factor, bool accumulate);
+
+    /// <summary>y (N, C) = Σ_t m[n, t] x[n, t, c] / Σ_t m[n, t] (the plain mean over T without a mask; 0 where every step is masked).</summary>
+    void GlobalAveragePool1D(Tensor x, Tensor? mask, Tensor y);
+
+    void GlobalAveragePool1DBackward(Tensor? mask, Tensor dy, Tensor dx, bool accumulate);
+
+    /// <summary>y (N, C) = the maximum over the unmasked steps of x (N, T, C) (0 where every step is masked).</summary>
+    void GlobalMaxPool1D(Tensor x, Tensor? mask, Tensor y);
+
+    /// <summary>dx (+)= dy at each channel's first maximum over the unmasked steps.</summary>
+    void GlobalMaxPool1DBackward(Tensor x, Tensor? mask, Tensor dy, Tensor dx, bool accumulate);
 }

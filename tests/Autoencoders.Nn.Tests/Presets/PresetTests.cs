@@ -74,7 +74,7 @@ public sealed class PresetTests
     [Fact]
     public void TheCodeOptionSizesEachPresetsCode()
     {
-        foreach (string preset in ModelPresets.Names.Where(n => n != "conv"))
+        foreach (string preset in ModelPresets.Names.Where(n => n is not "conv" and not "conv1d")) // their codes are fixed by the reference
         {
             var (model, _) = ModelPresets.Create(preset, 784, codeSize: 7);
             model.Build(new Shape(784));

@@ -165,8 +165,10 @@ public sealed class ConvolutionKernelTests
             Error(() => graph.Conv2DTranspose(Zeros(1, 2, 3, 3), Zeros(2, 1, 3, 3), null, 1, 1, 1)));
         Assert.Equal("a transposed 1×1 kernel with stride 1 and padding 1 gives an empty image from 1×1",
             Error(() => graph.Conv2DTranspose(Zeros(1, 2, 1, 1), Zeros(2, 1, 1, 1), null, 1, 1, 0)));
-        Assert.Equal("expected a square kernel of rank 4, received (4, 3, 3, 2)",
-            Error(() => graph.Conv2D(Zeros(1, 3, 5, 5), Zeros(4, 3, 3, 2), null, 1, 1)));
+        Assert.Equal("expected a kernel of rank 4, received (4, 3, 3)",
+            Error(() => graph.Conv2D(Zeros(1, 3, 5, 5), Zeros(4, 3, 3), null, 1, 1)));
+        Assert.Equal("a 3×7 kernel with padding 0 does not fit a 5×5 image",
+            Error(() => graph.Conv2D(Zeros(1, 3, 5, 5), Zeros(4, 3, 3, 7), null, 1, 0)));
         Assert.Equal("expected images (N, C, H, W), received (3, 5, 5)",
             Error(() => graph.Conv2D(Zeros(3, 5, 5), Zeros(4, 3, 3, 3), null, 1, 1)));
         Assert.Equal("expected a bias of 4 values, received (5)",
@@ -320,10 +322,21 @@ public sealed class ConvolutionKernelTests
             ["transposed2x2_stride3"] = (true, 8, 8, 10, 12, 2, 3, 0, 1), // pixels no tap reaches: bias only
         };
 
-        public static IEnumerable<string> Names => Cases.Keys;
+        // Rectangular kernels with a stride and padding per axis, as (height, width): the 1-D convolutions' 1×k kernels on
+        // 1×T images (Conv1D's), and a 3×2 one that mixes both axes' settings.
+        private static readonly Dictionary<string, (bool Transposed, int In, int Out, int H, int W, (int H, int W) K, (int H, int W) S, (int H, int W) P, (int H, int W) OutputPadding)> RectangularCases = new()
+        {
+            ["1x7_stride2_sequence"] = (false, 4, 16, 1, 57, (1, 7), (1, 2), (0, 3), (0, 0)),
+            ["1x5_fewer_outputs_sequence"] = (false, 16, 2, 1, 61, (1, 5), (1, 1), (0, 2), (0, 0)),
+            ["3x2_stride2x1_padding1x0"] = (false, 4, 8, 9, 11, (3, 2), (2, 1), (1, 0), (0, 0)),
+            ["transposed1x7_stride2_sequence"] = (true, 8, 8, 1, 29, (1, 7), (1, 2), (0, 3), (0, 1)),
+            ["transposed3x2_stride1x2"] = (true, 8, 4, 7, 8, (3, 2), (1, 2), (1, 0), (0, 1)),
+        };
+
+        public static IEnumerable<string> Names => Cases.Keys.Concat(RectangularCases.Keys);
 
         private ConvolutionCase(bool transposed, int batch, int inChannels, int outChannels, int height, int width,
-            int kernel, int stride, int padding, int outputPadding, int seed)
+            (int H, int W) kernel, (int H, int W) stride, (int H, int W) padding, (int H, int W) outputPadding, int seed)
         {
             Transposed = transposed;
             Geometry = transposed
@@ -334,7 +347,7 @@ public sealed class ConvolutionKernelTests
             YShape = transposed
                 ? new Shape(batch, outChannels, Geometry.Height, Geometry.Width)
                 : new Shape(batch, outChannels, Geometry.OutputHeight, Geometry.OutputWidth);
-            KernelShape = transposed ? new Shape(inChannels, outChannels, kernel, kernel) : new Shape(outChannels, inChannels, kernel, kernel);
+            KernelShape = transposed ? new Shape(inChannels, outChannels, kernel.H, kernel.W) : new Shape(outChannels, inChannels, kernel.H, kernel.W);
             BiasShape = new Shape(outChannels);
             var random = new Random(seed);
             (X, Kernel, Bias, Dy) = (Uniform(random, XShape.ElementCount), Uniform(random, KernelShape.ElementCount),
@@ -343,9 +356,11 @@ public sealed class ConvolutionKernelTests
 
         public static ConvolutionCase Create(string name, int batch)
         {
-            var c = Cases[name];
             int seed = 100 * Names.ToList().IndexOf(name) + batch;
-            return new ConvolutionCase(c.Transposed, batch, c.In, c.Out, c.H, c.W, c.K, c.S, c.P, c.OutputPadding, seed);
+            if (RectangularCases.TryGetValue(name, out var r))
+                return new ConvolutionCase(r.Transposed, batch, r.In, r.Out, r.H, r.W, r.K, r.S, r.P, r.OutputPadding, seed);
+            var c = Cases[name];
+            return new ConvolutionCase(c.Transposed, batch, c.In, c.Out, c.H, c.W, (c.K, c.K), (c.S, c.S), (c.P, c.P), (c.OutputPadding, c.OutputPadding), seed);
         }
 
         public bool Transposed { get; }
@@ -414,23 +429,23 @@ public sealed class ConvolutionKernelTests
             }
             // Every kernel tap (pa, ib, ky, kx) at every window position (oy, ox) whose pixel lies inside the image.
             var g = Geometry;
-            int k = g.Kernel, a = PositionChannels, b = g.Channels;
+            int a = PositionChannels, b = g.Channels;
             for (int n = 0; n < XShape[0]; n++)
                 for (int pa = 0; pa < a; pa++)
                     for (int ib = 0; ib < b; ib++)
                         for (int oy = 0; oy < g.OutputHeight; oy++)
-                            for (int ky = 0; ky < k; ky++)
+                            for (int ky = 0; ky < g.KernelHeight; ky++)
                             {
-                                int iy = oy * g.Stride - g.Padding + ky;
+                                int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
                                 if (iy < 0 || iy >= g.Height) continue;
                                 for (int ox = 0; ox < g.OutputWidth; ox++)
-                                    for (int kx = 0; kx < k; kx++)
+                                    for (int kx = 0; kx < g.KernelWidth; kx++)
                                     {
-                                        int ix = ox * g.Stride - g.Padding + kx;
+                                        int ix = ox * g.StrideWidth - g.PaddingWidth + kx;
                                         if (ix < 0 || ix >= g.Width) continue;
                                         int image = ((n * b + ib) * g.Height + iy) * g.Width + ix;
                                         int position = ((n * a + pa) * g.OutputHeight + oy) * g.OutputWidth + ox;
-                                        int tap = ((pa * b + ib) * k + ky) * k + kx;
+                                        int tap = ((pa * b + ib) * g.KernelHeight + ky) * g.KernelWidth + kx;
                                         // A convolution reads x at the pixel and writes y at the position; a transposed one the other way round.
                                         var (from, to) = Transposed ? (position, image) : (image, position);
                                         r.Y.Add(to, (double)Kernel[tap] * X[from]);

@@ -50,18 +50,21 @@ public sealed class Conv2DTranspose : Layer
     public Initializer BiasInitializer { get; }
 
     /// <summary>The padding p and output padding of PyTorch's form.</summary>
-    public (int Padding, int OutputPadding) PixelsAndOutputPadding()
+    public (int Padding, int OutputPadding) PixelsAndOutputPadding() => PixelsAndOutputPadding(Padding, KernelSize, Strides, OutputPadding);
+
+    /// <summary>p and the output padding of a transposed convolution (2-D or 1-D) along one axis: "same" gives length·s.</summary>
+    internal static (int Padding, int OutputPadding) PixelsAndOutputPadding(Padding padding, int kernelSize, int strides, int? outputPadding)
     {
-        if (Padding.Name == "same")
+        if (padding.Name == "same")
         {
-            int pixels = Math.Max(0, (KernelSize - Strides + 1) / 2);
-            return (pixels, OutputPadding ?? 2 * pixels - (KernelSize - Strides));
+            int pixels = Math.Max(0, (kernelSize - strides + 1) / 2);
+            return (pixels, outputPadding ?? 2 * pixels - (kernelSize - strides));
         }
-        int explicitPixels = Padding.For(KernelSize);
-        int outputPadding = OutputPadding ?? 0;
-        if (outputPadding < 0 || outputPadding >= Strides)
-            throw new ArgumentException($"expected an output padding in [0, {Strides}) for stride {Strides}, received {outputPadding}");
-        return (explicitPixels, outputPadding);
+        int explicitPixels = padding.For(kernelSize);
+        int extra = outputPadding ?? 0;
+        if (extra < 0 || extra >= strides)
+            throw new ArgumentException($"expected an output padding in [0, {strides}) for stride {strides}, received {extra}");
+        return (explicitPixels, extra);
     }
 
     public override Shape ComputeOutputShape(Shape inputShape)

@@ -35,7 +35,8 @@ public sealed class Dropout : Layer
         Tensor mask = graph.NewTensor(x.Shape);
         Span<float> values = mask.Span;
         float kept = 1f / (1f - Rate);
-        for (int i = 0; i < values.Length; i++) values[i] = random!.NextFloat() < Rate ? 0f : kept;
+        DeterministicRandom stream = random!;
+        for (int i = 0; i < values.Length; i++) values[i] = stream.NextFloat() < Rate ? 0f : kept;
         return graph.Multiply(x, mask);
     }
 

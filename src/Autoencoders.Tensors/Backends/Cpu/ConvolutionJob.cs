@@ -6,7 +6,7 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// runs a single-threaded GEMM on it. Kernel and bias gradients are summed per chunk and the chunks' sums added
 /// in chunk order afterwards. A batch is always cut into the same <see cref="Parts"/> chunks (fewer for a smaller
 /// batch), whatever the thread count, so results depend neither on which thread ran what nor on how many there are.
-/// Shapes: N images; the image side is (C, H, W), the column side C·k·k × P positions (see <see cref="ConvolutionGeometry"/>);
+/// Shapes: N images; the image side is (C, H, W), the column side C·k·k × P positions (k·k meaning kh·kw throughout; see <see cref="ConvolutionGeometry"/>);
 /// O channels on the other side of the kernel.
 /// </summary>
 internal sealed class ConvolutionJob : IParallelJob
@@ -78,7 +78,7 @@ internal sealed class ConvolutionJob : IParallelJob
         outputSide = pass is Pass.ConvolutionForward or Pass.ConvolutionBackward && !g.ColumnsAreImage
             && (long)channels * g.Height * g.Width < (long)g.Channels * g.Positions;
         if (!outputSide) return;
-        int taps = g.Kernel * g.Kernel, inputChannels = g.Channels;
+        int taps = g.KernelArea, inputChannels = g.Channels;
         if (kernelByTap.Length < kernel!.Length) kernelByTap = Tensor.AllocateBuffer(kernel.Length);
         ReadOnlySpan<float> k = kernel.Span;
         for (int o = 0; o < channels; o++)
@@ -94,7 +94,7 @@ internal sealed class ConvolutionJob : IParallelJob
         PartCount = parts;
         var (start, end) = ParallelRunner.Range(images, part, parts, alignment: 1);
         Scratch own = scratch[part];
-        own.Prepare(outputSide ? channels * g.Kernel * g.Kernel * g.Height * g.Width : g.ColumnRows * g.Positions, kernel!.Length, BiasChannels);
+        own.Prepare(outputSide ? channels * g.KernelArea * g.Height * g.Width : g.ColumnRows * g.Positions, kernel!.Length, BiasChannels);
         own.Touched = false;
         for (int n = start; n < end; n++)
         {
@@ -120,7 +120,7 @@ internal sealed class ConvolutionJob : IParallelJob
             if (kernelByTapGradient.Length < dKernel.Length) kernelByTapGradient = Tensor.AllocateBuffer(dKernel.Length);
             Span<float> byTap = kernelByTapGradient.AsSpan(0, dKernel.Length);
             Reduce(byTap, static s => s.KernelGradient, accumulate: false);
-            int taps = g.Kernel * g.Kernel, inputChannels = g.Channels;
+            int taps = g.KernelArea, inputChannels = g.Channels;
             Span<float> gradient = dKernel.Span;
             for (int o = 0; o < channels; o++)
                 for (int c = 0; c < inputChannels; c++)
@@ -178,7 +178,7 @@ internal sealed class ConvolutionJob : IParallelJob
     // Output-side convolution: x_n (C, H·W) → taps (O·k·k, H·W) → y_n (O, P).
     private void OutputSideForward(int n, Scratch own)
     {
-        int plane = g.Height * g.Width, tapRows = channels * g.Kernel * g.Kernel;
+        int plane = g.Height * g.Width, tapRows = channels * g.KernelArea;
         Gemm(false, false, tapRows, plane, g.Channels, kernelByTap, 0, g.Channels,
             x!.Buffer, x.Offset + n * g.ImageSize, plane, 0f, own.Columns, 0, plane);
         Span<float> output = y!.Buffer.AsSpan(y.Offset + n * channels * g.Positions, channels * g.Positions);
@@ -188,7 +188,7 @@ internal sealed class ConvolutionJob : IParallelJob
 
     private void OutputSideBackward(int n, Scratch own)
     {
-        int plane = g.Height * g.Width, tapRows = channels * g.Kernel * g.Kernel;
+        int plane = g.Height * g.Width, tapRows = channels * g.KernelArea;
         ReadOnlySpan<float> upstream = dy!.Buffer.AsSpan(dy.Offset + n * channels * g.Positions, channels * g.Positions);
         if (dBias is not null) AddRowSums(upstream, g.Positions, own);
         if (dKernel is null && dx is null) return;

@@ -73,21 +73,53 @@ public sealed partial class CpuBackend
         }
     }
 
+    // Vectorised per operand (this is dropout's backward, a mask multiply over every activation); division, rare, stays scalar.
     private static void SameShapeBackward(BinaryOp op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> dc,
         Tensor? da, bool accumulateA, Tensor? db, bool accumulateB)
     {
+        if (op == BinaryOp.Divide)
+        {
+            DivideBackward(a, b, dc, da, accumulateA, db, accumulateB);
+            return;
+        }
+        if (da is not null)
+        {
+            Span<float> gradient = da.Span;
+            if (op == BinaryOp.Multiply)
+            {
+                if (accumulateA) TensorPrimitives.MultiplyAdd(dc, b, gradient, gradient);
+                else TensorPrimitives.Multiply(dc, b, gradient);
+            }
+            else if (accumulateA) TensorPrimitives.Add(gradient, dc, gradient);
+            else dc.CopyTo(gradient);
+        }
+        if (db is not null)
+        {
+            Span<float> gradient = db.Span;
+            switch (op)
+            {
+                case BinaryOp.Multiply when accumulateB: TensorPrimitives.MultiplyAdd(dc, a, gradient, gradient); break;
+                case BinaryOp.Multiply: TensorPrimitives.Multiply(dc, a, gradient); break;
+                case BinaryOp.Add when accumulateB: TensorPrimitives.Add(gradient, dc, gradient); break;
+                case BinaryOp.Add: dc.CopyTo(gradient); break;
+                case BinaryOp.Subtract when accumulateB: TensorPrimitives.Subtract(gradient, dc, gradient); break;
+                default: TensorPrimitives.Negate(dc, gradient); break;
+            }
+        }
+    }
+
+    private static void DivideBackward(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> dc,
+        Tensor? da, bool accumulateA, Tensor? db, bool accumulateB)
+    {
+        Span<float> gradientA = da is null ? default : da.Span, gradientB = db is null ? default : db.Span;
         for (int i = 0; i < dc.Length; i++)
         {
             float g = dc[i];
-            if (da is not null)
-            {
-                float value = op switch { BinaryOp.Multiply => g * b[i], BinaryOp.Divide => g / b[i], _ => g };
-                da.Span[i] = accumulateA ? da.Span[i] + value : value;
-            }
+            if (da is not null) gradientA[i] = accumulateA ? gradientA[i] + g / b[i] : g / b[i];
             if (db is not null)
             {
-                float value = op switch { BinaryOp.Add => g, BinaryOp.Subtract => -g, BinaryOp.Multiply => g * a[i], _ => -g * a[i] / (b[i] * b[i]) };
-                db.Span[i] = accumulateB ? db.Span[i] + value : value;
+                float value = -g * a[i] / (b[i] * b[i]);
+                gradientB[i] = accumulateB ? gradientB[i] + value : value;
             }
         }
     }

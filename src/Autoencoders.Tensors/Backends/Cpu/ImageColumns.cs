@@ -5,19 +5,19 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
 /// The index map of a convolution, walked once for four kernels. Window position (oy, ox) sees, through tap (ky, kx),
-/// pixel (oy·s − p + ky, ox·s − p + kx); for each plane, tap and output row, the positions whose pixel lies inside the
+/// pixel (oy·sy − py + ky, ox·sx − px + kx); for each plane, tap and output row, the positions whose pixel lies inside the
 /// image form one run [first, last), and with stride 1 its pixels are a contiguous slice of an image row. The walk is
 /// <see cref="ForEachRun{T}"/>; what happens on each run is a small visitor struct (the how apart from the what):
 /// <list type="bullet">
-/// <item>im2col and col2im (Chellapilla et al. 2006; Caffe's layout): image (C, H, W) ↔ columns (C·k·k, OH·OW), row (c, ky, kx)
-/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·k·k).</item>
-/// <item>gather and scatter of taps: for a convolution with fewer output than input channels, taps (O·k·k, H·W) = K' · image
-/// mix the channels first, and each output sums its k·k shifted taps; the scatter is that sum's adjoint.</item>
+/// <item>im2col and col2im (Chellapilla et al. 2006; Caffe's layout): image (C, H, W) ↔ columns (C·kh·kw, OH·OW), row (c, ky, kx)
+/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·kh·kw).</item>
+/// <item>gather and scatter of taps: for a convolution with fewer output than input channels, taps (O·kh·kw, H·W) = K' · image
+/// mix the channels first, and each output sums its kh·kw shifted taps; the scatter is that sum's adjoint.</item>
 /// </list>
 /// </summary>
 internal static class ImageColumns
 {
-    /// <summary>columns (C·k·k, OH·OW) = im2col(image (C, H, W)).</summary>
+    /// <summary>columns (C·kh·kw, OH·OW) = im2col(image (C, H, W)).</summary>
     public static void ImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
     {
         var copy = new CopyToColumns(image, columns, g);
@@ -33,7 +33,7 @@ internal static class ImageColumns
         ForEachRun(g.Channels, g, ref add);
     }
 
-    /// <summary>output (O, OH·OW) (+)= Σ over taps (ky, kx) of taps (O·k·k, H·W) read at the pixel each window position sees
+    /// <summary>output (O, OH·OW) (+)= Σ over taps (ky, kx) of taps (O·kh·kw, H·W) read at the pixel each window position sees
     /// through that tap.</summary>
     public static void GatherTaps(ReadOnlySpan<float> taps, Span<float> output, int outputChannels, in ConvolutionGeometry g, bool accumulate)
     {
@@ -42,17 +42,17 @@ internal static class ImageColumns
         ForEachRun(outputChannels, g, ref gather);
     }
 
-    /// <summary>The adjoint of <see cref="GatherTaps"/>: taps (O·k·k, H·W) = each output gradient (O, OH·OW) placed on the
+    /// <summary>The adjoint of <see cref="GatherTaps"/>: taps (O·kh·kw, H·W) = each output gradient (O, OH·OW) placed on the
     /// pixel its window position saw through each tap (summed where positions share a pixel).</summary>
     public static void ScatterTaps(ReadOnlySpan<float> upstream, Span<float> taps, int outputChannels, in ConvolutionGeometry g)
     {
-        taps[..(outputChannels * g.Kernel * g.Kernel * g.Height * g.Width)].Clear();
+        taps[..(outputChannels * g.KernelArea * g.Height * g.Width)].Clear();
         var scatter = new ScatterOutputIntoTaps(upstream, taps, g);
         ForEachRun(outputChannels, g, ref scatter);
     }
 
     /// <summary>What to do with one run: positions [first, last) of output row oy, which see image row iy through tap
-    /// (ky, kx) of plane <c>plane</c>; <paramref name="row"/> = (plane·k + ky)·k + kx numbers the (plane, tap) pairs.</summary>
+    /// (ky, kx) of plane <c>plane</c>; <paramref name="row"/> = (plane·kh + ky)·kw + kx numbers the (plane, tap) pairs.</summary>
     private interface IRunVisitor
     {
         void Run(int row, int plane, int oy, int iy, int kx, int first, int last);
@@ -63,16 +63,16 @@ internal static class ImageColumns
 
     private static void ForEachRun<T>(int planes, in ConvolutionGeometry g, ref T visitor) where T : IRunVisitor, allows ref struct
     {
-        int k = g.Kernel, s = g.Stride, p = g.Padding;
+        int kernelHeight = g.KernelHeight, kernelWidth = g.KernelWidth, strideY = g.StrideHeight, paddingY = g.PaddingHeight;
         int row = 0;
         for (int plane = 0; plane < planes; plane++)
-            for (int ky = 0; ky < k; ky++)
-                for (int kx = 0; kx < k; kx++, row++)
+            for (int ky = 0; ky < kernelHeight; ky++)
+                for (int kx = 0; kx < kernelWidth; kx++, row++)
                 {
-                    var (first, last) = ValidPositions(kx, s, p, g.Width, g.OutputWidth);
+                    var (first, last) = ValidPositions(kx, g.StrideWidth, g.PaddingWidth, g.Width, g.OutputWidth);
                     for (int oy = 0; oy < g.OutputHeight; oy++)
                     {
-                        int iy = oy * s - p + ky;
+                        int iy = oy * strideY - paddingY + ky;
                         if ((uint)iy >= (uint)g.Height || first >= last) visitor.Outside(row, oy);
                         else visitor.Run(row, plane, oy, iy, kx, first, last);
                     }
@@ -91,30 +91,30 @@ internal static class ImageColumns
     private static int CeilingDivide(int numerator, int denominator) =>
         numerator <= 0 ? -(-numerator / denominator) : (numerator + denominator - 1) / denominator;
 
-    /// <summary>destination[first..last] (+)= source at pixels ox·s − p + kx: the one inner loop every visitor shares.</summary>
+    /// <summary>destination[first..last] (+)= source at pixels ox·sx − px + kx: the one inner loop every visitor shares.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRun(ReadOnlySpan<float> pixels, Span<float> positions, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (g.Stride == 1)
+        if (g.StrideWidth == 1)
         {
             Span<float> segment = positions[first..last];
-            TensorPrimitives.Add(segment, pixels.Slice(first - g.Padding + kx, last - first), segment);
+            TensorPrimitives.Add(segment, pixels.Slice(first - g.PaddingWidth + kx, last - first), segment);
         }
         else
-            for (int ox = first; ox < last; ox++) positions[ox] += pixels[ox * g.Stride - g.Padding + kx];
+            for (int ox = first; ox < last; ox++) positions[ox] += pixels[ox * g.StrideWidth - g.PaddingWidth + kx];
     }
 
-    /// <summary>The adjoint of <see cref="AddRun"/>: pixels at ox·s − p + kx += positions[first..last].</summary>
+    /// <summary>The adjoint of <see cref="AddRun"/>: pixels at ox·sx − px + kx += positions[first..last].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRunBack(ReadOnlySpan<float> positions, Span<float> pixels, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (g.Stride == 1)
+        if (g.StrideWidth == 1)
         {
-            Span<float> segment = pixels.Slice(first - g.Padding + kx, last - first);
+            Span<float> segment = pixels.Slice(first - g.PaddingWidth + kx, last - first);
             TensorPrimitives.Add(segment, positions[first..last], segment);
         }
         else
-            for (int ox = first; ox < last; ox++) pixels[ox * g.Stride - g.Padding + kx] += positions[ox];
+            for (int ox = first; ox < last; ox++) pixels[ox * g.StrideWidth - g.PaddingWidth + kx] += positions[ox];
     }
 
     private ref struct CopyToColumns(ReadOnlySpan<float> image, Span<float> columns, ConvolutionGeometry g) : IRunVisitor
@@ -128,8 +128,8 @@ internal static class ImageColumns
             Span<float> line = Line(row, oy);
             ReadOnlySpan<float> source = image.Slice((plane * g.Height + iy) * g.Width, g.Width);
             line[..first].Clear();
-            if (g.Stride == 1) source.Slice(first - g.Padding + kx, last - first).CopyTo(line[first..last]);
-            else for (int ox = first; ox < last; ox++) line[ox] = source[ox * g.Stride - g.Padding + kx];
+            if (g.StrideWidth == 1) source.Slice(first - g.PaddingWidth + kx, last - first).CopyTo(line[first..last]);
+            else for (int ox = first; ox < last; ox++) line[ox] = source[ox * g.StrideWidth - g.PaddingWidth + kx];
             line[last..].Clear();
         }
 
