@@ -15,12 +15,15 @@ public sealed class OnnxRuntimeAgreementTests(TrainedPresets presets, ITestOutpu
 {
     public const double Tolerance = 1e-5;
 
+    /// <summary>Presets with layers the export does not write yet (LSTM, RepeatVector): their export is refused, naming the layer.</summary>
+    public static readonly string[] NotExported = ["lstm"];
+
     public static TheoryData<string, OnnxPart> PresetsAndParts
     {
         get
         {
             var data = new TheoryData<string, OnnxPart>();
-            foreach (string name in ModelPresets.Names)
+            foreach (string name in ModelPresets.Names.Except(NotExported))
                 foreach (var part in Enum.GetValues<OnnxPart>()) data.Add(name, part);
             return data;
         }
@@ -35,5 +38,15 @@ public sealed class OnnxRuntimeAgreementTests(TrainedPresets presets, ITestOutpu
         var (absolute, scaled) = AgreementCheck.Run(model, part, $"{preset}.{OnnxNames.Of(part)}", log);
 
         Assert.True(scaled <= Tolerance, $"{preset} {part}: max |ours − ONNX Runtime| / max(1, |ours|) = {scaled:E3} (absolute {absolute:E3}), expected ≤ {Tolerance:E0}");
+    }
+
+    [Fact]
+    public void APresetWithRecurrentLayersIsRefusedNamingTheLayer()
+    {
+        var model = presets.Get("lstm");
+
+        var error = Assert.Throws<NotSupportedException>(() => OnnxExporter.Export(model, OnnxPart.Encoder));
+
+        Assert.Equal("encoder.1 lstm (LSTM): layer type LSTM has no ONNX export", error.Message);
     }
 }
