@@ -108,6 +108,13 @@ public abstract class RecurrentLayer : Layer
             throw c.Error($"{c.Type} has a bias always, received \"use_bias\": false");
         if (c.Boolean("return_state") == true)
             throw c.Error($"{c.Type} does not return its state (\"return_state\": true is not supported)");
+        // Settings that would change what the layer computes are refused rather than ignored.
+        foreach (string key in (ReadOnlySpan<string>)["dropout", "recurrent_dropout"])
+            if (c.Real(key) is { } rate && rate != 0f)
+                throw c.Error($"{c.Type} has no {key}, expected 0, received {rate} (put a Dropout layer before it)");
+        foreach (string key in (ReadOnlySpan<string>)["go_backwards", "stateful", "unroll"])
+            if (c.Boolean(key) == true)
+                throw c.Error($"{c.Type} does not support \"{key}\": true");
         return (c.RequiredInteger("units"), c.Boolean("return_sequences") ?? false, c.Text("activation") ?? "tanh",
             c.Text("recurrent_activation") ?? "sigmoid",
             Initializer.Parse(c.Text("kernel_initializer") ?? Initializer.GlorotUniform.Name),
