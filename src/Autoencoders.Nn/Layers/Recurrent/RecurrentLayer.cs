@@ -73,7 +73,9 @@ public abstract class RecurrentLayer : Layer
         KernelParameter = AddParameter("kernel", new Shape(gateRows, inputs));
         KernelInitializer.Fill(KernelParameter.Value.Span, inputs, gateRows, random);
         RecurrentKernelParameter = AddParameter("recurrent_kernel", new Shape(gateRows, Units));
-        RecurrentInitializer.Fill(RecurrentKernelParameter.Value.Span, RecurrentInitializer == Initializer.Orthogonal ? gateRows : Units, RecurrentInitializer == Initializer.Orthogonal ? Units : gateRows, random);
+        // Orthogonal reads its two numbers as the stored matrix's rows × columns; the others as Keras's fans (in H, out G·H).
+        bool orthogonal = RecurrentInitializer == Initializer.Orthogonal;
+        RecurrentInitializer.Fill(RecurrentKernelParameter.Value.Span, orthogonal ? gateRows : Units, orthogonal ? Units : gateRows, random);
         BiasParameter = AddParameter("bias", BiasShape);
         BiasInitializer.Fill(BiasParameter.Value.Span, inputs, gateRows, random);
         AdjustBias(BiasParameter.Value.Span);
