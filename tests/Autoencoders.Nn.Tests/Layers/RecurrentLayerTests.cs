@@ -3,6 +3,7 @@ using Autoencoders.Data;
 using Autoencoders.Data.Tests;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Nn.Models;
+using Autoencoders.Nn.Presets;
 using Autoencoders.Nn.Serialization;
 using Autoencoders.Tensors;
 using Autoencoders.Tensors.Autodiff;
@@ -65,6 +66,8 @@ public sealed class RecurrentLayerTests : IDisposable
     [InlineData("""{"type": "LSTM", "units": 0}""", "encoder[1]: expected a positive number of units, received 0")]
     [InlineData("""{"type": "LSTM"}""", "encoder[1]: LSTM needs \"units\"")]
     [InlineData("""{"type": "LSTM", "units": 2, "return_state": true}""", "encoder[1]: LSTM does not return its state (\"return_state\": true is not supported)")]
+    [InlineData("""{"type": "LSTM", "units": 2, "recurrent_dropout": 0.2}""", "encoder[1]: LSTM has no recurrent_dropout, expected 0, received 0.2")]
+    [InlineData("""{"type": "GRU", "units": 2, "go_backwards": true}""", "encoder[1]: GRU does not support \"go_backwards\": true")]
     [InlineData("""{"type": "RepeatVector"}""", "encoder[1]: RepeatVector needs \"n\"")]
     [InlineData("""{"type": "TimeDistributed"}""", "encoder[1]: TimeDistributed needs \"layer\": the configuration of the layer to apply to every step")]
     [InlineData("""{"type": "TimeDistributed", "layer": {"type": "Dense"}}""", "encoder[1].layer: Dense needs \"units\"")]
@@ -167,6 +170,29 @@ public sealed class RecurrentLayerTests : IDisposable
         alone.Build(new Shape(4));
         alone.Parameters.Restore(model.Parameters.Snapshot());
         Assert.Equal(together, alone.Predict(new Dataset(steps, 4)));
+    }
+
+    [Fact]
+    public void TheLstmPresetWrittenAsAYamlModelFileIsThePreset()
+    {
+        const string yaml = """
+            name: lstm
+            loss: bce
+            encoder:
+              - Reshape: {target_shape: [28, 28]}
+              - LSTM: {units: 64}
+            decoder:
+              - RepeatVector: {n: 28}
+              - LSTM: {units: 64, return_sequences: true}
+              - TimeDistributed: {layer: {Dense: {units: 28, activation: sigmoid}}}
+              - Flatten
+            """;
+        var file = YamlModelFile.Parse(yaml, "lstm.yaml");
+        file.Build(new Shape(784), seed: 1);
+        var (preset, _) = ModelPresets.Create("lstm", 784);
+        preset.Build(new Shape(784), seed: 1);
+        Assert.Equal(ModelArchitecture.ToJson(preset).ToJsonString(), ModelArchitecture.ToJson(file.Model).ToJsonString());
+        Assert.Equal(preset.Parameters.Snapshot(), file.Model.Parameters.Snapshot());
     }
 
     [Fact]

@@ -60,6 +60,24 @@ public sealed class AllocationTests
         Assert.True(allocated == 0, $"{allocated} bytes over {LastMeasuredBatch - FirstMeasuredBatch} batches");
     }
 
+    [Fact]
+    public void SequenceLayerStepsAfterWarmUpAllocateNothing()
+    {
+        // LSTM, GRU, RepeatVector, TimeDistributed: their workspaces come from the graph's arena, their jobs are reused.
+        var data = LowRankData.Create(count: 1000);
+        var model = new Autoencoder(
+            [new Reshape(10, 2), new Lstm(4)],
+            [new RepeatVector(10), new Gru(3, returnSequences: true), new TimeDistributed(new Dense(2, Activation.Sigmoid)), new Flatten()]);
+        model.Build(new Shape(20), seed: 1);
+        model.Compile(new Adam(), Loss.BinaryCrossEntropy);
+        var meter = new AllocationMeter(batches: 125);
+
+        model.Fit(data, new FitOptions { Epochs = 1, BatchSize = 8, Callbacks = [meter] });
+
+        long allocated = meter.AllocatedBytes[LastMeasuredBatch] - meter.AllocatedBytes[FirstMeasuredBatch];
+        Assert.True(allocated == 0, $"{allocated} bytes over {LastMeasuredBatch - FirstMeasuredBatch} batches");
+    }
+
     /// <summary>Reads the thread's allocation counter at the end of each batch into an array sized up front, so it allocates nothing itself.</summary>
     internal sealed class AllocationMeter(int batches) : Callback
     {

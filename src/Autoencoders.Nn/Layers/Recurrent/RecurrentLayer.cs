@@ -73,7 +73,9 @@ public abstract class RecurrentLayer : Layer
         KernelParameter = AddParameter("kernel", new Shape(gateRows, inputs));
         KernelInitializer.Fill(KernelParameter.Value.Span, inputs, gateRows, random);
         RecurrentKernelParameter = AddParameter("recurrent_kernel", new Shape(gateRows, Units));
-        RecurrentInitializer.Fill(RecurrentKernelParameter.Value.Span, RecurrentInitializer == Initializer.Orthogonal ? gateRows : Units, RecurrentInitializer == Initializer.Orthogonal ? Units : gateRows, random);
+        // Orthogonal reads its two numbers as the stored matrix's rows × columns; the others as Keras's fans (in H, out G·H).
+        bool orthogonal = RecurrentInitializer == Initializer.Orthogonal;
+        RecurrentInitializer.Fill(RecurrentKernelParameter.Value.Span, orthogonal ? gateRows : Units, orthogonal ? Units : gateRows, random);
         BiasParameter = AddParameter("bias", BiasShape);
         BiasInitializer.Fill(BiasParameter.Value.Span, inputs, gateRows, random);
         AdjustBias(BiasParameter.Value.Span);
@@ -108,6 +110,13 @@ public abstract class RecurrentLayer : Layer
             throw c.Error($"{c.Type} has a bias always, received \"use_bias\": false");
         if (c.Boolean("return_state") == true)
             throw c.Error($"{c.Type} does not return its state (\"return_state\": true is not supported)");
+        // Settings that would change what the layer computes are refused rather than ignored.
+        foreach (string key in (ReadOnlySpan<string>)["dropout", "recurrent_dropout"])
+            if (c.Real(key) is { } rate && rate != 0f)
+                throw c.Error($"{c.Type} has no {key}, expected 0, received {rate} (put a Dropout layer before it)");
+        foreach (string key in (ReadOnlySpan<string>)["go_backwards", "stateful", "unroll"])
+            if (c.Boolean(key) == true)
+                throw c.Error($"{c.Type} does not support \"{key}\": true");
         return (c.RequiredInteger("units"), c.Boolean("return_sequences") ?? false, c.Text("activation") ?? "tanh",
             c.Text("recurrent_activation") ?? "sigmoid",
             Initializer.Parse(c.Text("kernel_initializer") ?? Initializer.GlorotUniform.Name),

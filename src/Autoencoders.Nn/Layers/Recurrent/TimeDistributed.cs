@@ -60,6 +60,13 @@ public sealed class TimeDistributed : Layer
     {
         if (c.Json["layer"] is not JsonObject inner)
             throw c.Error("TimeDistributed needs \"layer\": the configuration of the layer to apply to every step");
+        // The short form of model files, {"Dense": {"units": 28}}, as well as the long {"type": "Dense", "units": 28}.
+        if (!inner.ContainsKey("type") && inner.Count == 1 && inner.First() is { Value: JsonObject or null } only)
+        {
+            var settings = only.Value is JsonObject given ? (JsonObject)given.DeepClone() : [];
+            settings["type"] = only.Key;
+            inner = settings;
+        }
         return new TimeDistributed(LayerFactory.FromConfig(inner, $"{c.Where}.layer"));
     }
 }
