@@ -50,9 +50,7 @@ public static class ModelArchitecture
     public static (Model Model, Shape InputShape) FromJson(JsonObject json)
     {
         string modelClass = Text(json, "class");
-        int[] inputShape = json["input_shape"] is JsonArray dims && dims.Count is > 0 and <= Shape.MaxRank - 1
-            ? [.. dims.Select((d, i) => d is JsonValue v && v.TryGetValue(out int n) && n > 0 ? n : throw new FormatException($"input_shape[{i}] must be a positive integer"))]
-            : throw new FormatException($"\"input_shape\" must be a list of 1 to {Shape.MaxRank - 1} positive integers");
+        int[] inputShape = Dimensions(json["input_shape"], "input_shape", Shape.MaxRank - 1);
         Model model = modelClass switch
         {
             "Autoencoder" => new Autoencoder(
