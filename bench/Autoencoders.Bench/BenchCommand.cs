@@ -22,6 +22,12 @@ internal static class BenchCommand
         Console.WriteLine($"backend: {backend.Name}; data: {options.Data} (conv1d: synthetic series windows); {options.TrainSamples} samples per timed epoch, median of {options.Repeats}");
         DatasetSplit? images = null;
         var ours = new Dictionary<string, double>();
+        if (options.Breakdown)
+        {
+            foreach (string workload in options.Workloads)
+                StepBreakdown.Print(workload, TrainingData(workload, options, ref images), backend);
+            return 0;
+        }
         foreach (string workload in options.Workloads)
         {
             ours[workload] = Measure(workload, TrainingData(workload, options, ref images), backend, options);

@@ -2,7 +2,7 @@ namespace Autoencoders.Bench;
 
 /// <summary>Command-line settings of the benchmark; the names follow torch_reference.py's.</summary>
 internal sealed record BenchOptions(string Data, int Threads, string[] Workloads, int TrainSamples, int Repeats, bool SkipTorch, string? JsonOut, string ReferenceScript,
-    bool SkipTorchSharp, string TorchSharpProject, string TorchSharpArtifacts)
+    bool SkipTorchSharp, string TorchSharpProject, string TorchSharpArtifacts, bool Breakdown)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -14,7 +14,7 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
         string artifacts = Environment.GetEnvironmentVariable("AE_TORCHSHARP_ARTIFACTS")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "autoencoders-bench", "torchsharp");
         int threads = Environment.ProcessorCount, samples = 20000, repeats = 3;
-        bool skipTorch = false, skipTorchSharp = false;
+        bool skipTorch = false, skipTorchSharp = false, breakdown = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -29,12 +29,13 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
                 case "--no-torchsharp": skipTorchSharp = true; break;
                 case "--torchsharp-artifacts": artifacts = Value(); break;
                 case "--json": json = Value(); break;
+                case "--breakdown": breakdown = true; break;
                 case "--reference": script = Value(); break;
-                default: throw new ArgumentException($"unknown option {args[i]}; options: --data --threads --workloads --train-samples --repeats --no-torch --no-torchsharp --torchsharp-artifacts --json --reference");
+                default: throw new ArgumentException($"unknown option {args[i]}; options: --data --threads --workloads --train-samples --repeats --no-torch --no-torchsharp --torchsharp-artifacts --json --breakdown --reference");
             }
         }
         return new BenchOptions(data, threads, workloads.Split(','), samples, repeats, skipTorch, json, Path.GetFullPath(script),
-            skipTorchSharp, Path.GetFullPath(torchSharp), Path.GetFullPath(artifacts));
+            skipTorchSharp, Path.GetFullPath(torchSharp), Path.GetFullPath(artifacts), breakdown);
     }
 
     /// <summary>The Fashion-MNIST folder the peers read (they take a folder, not our dataset names).</summary>
