@@ -7,9 +7,14 @@ namespace Autoencoders.Bench;
 internal static class PeerProcess
 {
     /// <summary>train_samples_per_s by workload; empty, with a line saying why, when the peer fails.</summary>
-    public static Dictionary<string, double> Run(string label, string fileName, IEnumerable<string> arguments)
+    public static Dictionary<string, double> Run(string label, string fileName, IEnumerable<string> arguments) =>
+        JsonLines(label, fileName, arguments).ToDictionary(row => row.GetProperty("workload").GetString()!, row => row.GetProperty("train_samples_per_s").GetDouble());
+
+    /// <summary>Every JSON line the peer prints on stdout, each echoed after <paramref name="label"/>; none, with a line
+    /// saying why, when the peer fails.</summary>
+    public static List<JsonElement> JsonLines(string label, string fileName, IEnumerable<string> arguments)
     {
-        var result = new Dictionary<string, double>();
+        var rows = new List<JsonElement>();
         var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
@@ -19,15 +24,15 @@ internal static class PeerProcess
         if (process.ExitCode != 0)
         {
             Console.WriteLine($"{label}: failed (exit {process.ExitCode}): {errors.Result.Trim().Split('\n').LastOrDefault()}");
-            return result;
+            return rows;
         }
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (!line.TrimStart().StartsWith('{')) continue;
             using var row = JsonDocument.Parse(line);
-            result[row.RootElement.GetProperty("workload").GetString()!] = row.RootElement.GetProperty("train_samples_per_s").GetDouble();
+            rows.Add(row.RootElement.Clone());
             Console.WriteLine($"{label,-10} {line}");
         }
-        return result;
+        return rows;
     }
 }

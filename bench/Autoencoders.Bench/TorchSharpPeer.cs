@@ -10,24 +10,27 @@ namespace Autoencoders.Bench;
 /// </summary>
 internal static class TorchSharpPeer
 {
-    public static Dictionary<string, double> Run(BenchOptions options)
+    public static Dictionary<string, double> Run(BenchOptions options) =>
+        BuiltAssembly(options) is { } assembly ? PeerProcess.Run("torchsharp", "dotnet", [assembly, .. options.PeerArguments(options.PeerDataFolder, options.Workloads)]) : [];
+
+    /// <summary>The peer's TorchSharpBench.dll, built (incrementally) first; null, with a line saying why, when there is none.</summary>
+    public static string? BuiltAssembly(BenchOptions options)
     {
         string project = Path.Combine(options.TorchSharpProject, "TorchSharpBench.csproj");
         if (!File.Exists(project))
         {
             Console.WriteLine($"torchsharp: skipped ({project} is missing)");
-            return [];
+            return null;
         }
         string? failure = Build(project, options.TorchSharpArtifacts);
         string? assembly = FindAssembly(options.TorchSharpArtifacts);
         if (assembly is null)
         {
             Console.WriteLine($"torchsharp: skipped (could not build {project} into {options.TorchSharpArtifacts}: {failure ?? "no TorchSharpBench.dll in its output"})");
-            return [];
+            return null;
         }
         if (failure is not null) Console.WriteLine($"torchsharp: the build failed ({failure}); running the last one built, {assembly}");
-        return PeerProcess.Run("torchsharp", "dotnet", [assembly, "--data", options.PeerDataFolder, "--threads", options.Threads.ToString(),
-            "--workloads", string.Join(",", options.Workloads), "--train-samples", options.TrainSamples.ToString(), "--repeats", options.Repeats.ToString()]);
+        return assembly;
     }
 
     /// <summary>dotnet build of the peer; null when it succeeded, else the last line of its output.</summary>
