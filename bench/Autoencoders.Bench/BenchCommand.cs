@@ -23,8 +23,8 @@ internal static class BenchCommand
         var options = BenchOptions.Parse(args);
         using var busyCore = options.BusyCore ? new BusyCore() : null;
         using var backend = CpuBackend.CreateDefault(options.Threads);
-        string condition = busyCore is null ? "" : $"; one core kept busy by a spinning process (pid {busyCore.ProcessId}) through every figure, ours and the peers'";
-        Console.WriteLine($"backend: {backend.Name}; data: {options.Data} (conv1d: synthetic series windows); {options.TrainSamples} samples per timed epoch, median of {options.Repeats}{condition}");
+        string? condition = busyCore is null ? null : $"one core kept busy by a spinning process (pid {busyCore.ProcessId}) through every figure, ours and the peers'";
+        Console.WriteLine($"backend: {backend.Name}; data: {options.Data} (conv1d: synthetic series windows); {options.TrainSamples} samples per timed epoch, median of {options.Repeats}{(condition is null ? "" : "; " + condition)}");
         DatasetSplit? images = null;
         if (options.Breakdown)
         {
@@ -48,7 +48,7 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static void SpeedTable(BenchOptions options, CpuBackend backend, ref DatasetSplit? images, Dictionary<string, object?> report, string condition)
+    private static void SpeedTable(BenchOptions options, CpuBackend backend, ref DatasetSplit? images, Dictionary<string, object?> report, string? condition)
     {
         double peak = 0;
         if (options.Gflops)
@@ -68,7 +68,7 @@ internal static class BenchCommand
         var pytorch = options.SkipTorch ? [] : TorchReference.Run(options);
         var torchSharp = options.SkipTorchSharp ? [] : TorchSharpPeer.Run(options);
         Console.WriteLine();
-        if (condition.Length > 0) Console.WriteLine($"busy core{condition}");
+        if (condition is not null) Console.WriteLine($"({condition})");
         Console.WriteLine($"{"workload",-8} {"ours (samples/s)",18} {"pytorch",10} {"torchsharp",11} {"ours / best peer",17}");
         foreach (string workload in options.Workloads)
         {

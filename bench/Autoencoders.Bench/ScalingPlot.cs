@@ -22,7 +22,9 @@ internal static class ScalingPlot
             var line = plot.Add.Scatter(
                 ordered.Select(p => logX ? Math.Log2(p.Value) : p.Value).ToArray(),
                 ordered.Select(p => Math.Log10(p.SamplesPerSecond)).ToArray());
-            line.Color = Palette[workloads.IndexOf(series.Key.Workload) % Palette.Length];
+            // One workload: a colour per runner; several: a colour per workload, the runner told by the line's pattern.
+            int colour = workloads.Count > 1 ? workloads.IndexOf(series.Key.Workload) : series.Key.Runner == "ours" ? 0 : 1;
+            line.Color = Palette[colour % Palette.Length];
             line.LinePattern = series.Key.Runner == "ours" ? LinePattern.Solid : LinePattern.Dashed;
             line.LineWidth = 2;
             line.MarkerSize = 7;

@@ -80,7 +80,7 @@ internal static class ScalingSweep
     public static string Csv(IReadOnlyList<ScalingPoint> points, string sweep)
     {
         var text = new StringBuilder($"workload,{sweep},ours,pytorch\n");
-        foreach (var group in points.GroupBy(p => (p.Workload, p.Value)))
+        foreach (var group in points.GroupBy(p => (p.Workload, p.Value)).OrderBy(g => g.Key.Workload, StringComparer.Ordinal).ThenBy(g => g.Key.Value))
         {
             string Cell(string runner) => group.FirstOrDefault(p => p.Runner == runner)?.SamplesPerSecond.ToString("F1", CultureInfo.InvariantCulture) ?? "";
             text.Append(CultureInfo.InvariantCulture, $"{group.Key.Workload},{group.Key.Value},{Cell("ours")},{Cell("pytorch")}\n");
