@@ -1,0 +1,33 @@
+namespace Autoencoders.Bench.Tests;
+
+public class BenchOptionsTests
+{
+    [Fact]
+    public void NewOptionsAreRead()
+    {
+        var options = BenchOptions.Parse(["--gflops", "--busy-core", "--scaling", "--scaling-sizes", "32,4096", "--memory", "--out", "runs/bench"]);
+        Assert.True(options.Gflops && options.BusyCore && options.Scaling && options.Memory);
+        Assert.Equal([32, 4096], options.ScalingSizes);
+        Assert.Equal("runs/bench", options.OutDir);
+    }
+
+    [Fact]
+    public void DefaultsSweepPowersOfTwoFrom32To4096()
+    {
+        var options = BenchOptions.Parse([]);
+        Assert.Equal([32, 64, 128, 256, 512, 1024, 2048, 4096], options.ScalingSizes);
+        Assert.False(options.BusyCore || options.Scaling || options.Memory || options.Gflops);
+    }
+
+    [Fact]
+    public void ANonPositiveSizeIsRefusedNamingTheOption()
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--scaling-sizes", "32,0"]));
+        Assert.Equal("--scaling-sizes: expected a positive whole number, received \"0\"", error.Message);
+    }
+
+    [Fact]
+    public void PeerArgumentsCarryTheSharedSettings() =>
+        Assert.Equal(["--data", "/d", "--threads", "1", "--workloads", "conv", "--train-samples", "512", "--repeats", "2"],
+            BenchOptions.Parse(["--train-samples", "512", "--repeats", "2"]).PeerArguments("/d", ["conv"], threads: 1));
+}
