@@ -34,20 +34,22 @@ internal static class ScalingPlot
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             values.Select(v => logX ? Math.Log2(v) : v).ToArray(), values.Select(v => v.ToString()).ToArray());
         plot.Axes.Left.TickGenerator = LogTicks(points.Select(p => p.SamplesPerSecond).DefaultIfEmpty(1).ToArray());
-        plot.Title(title);
+        plot.Title($"{title} (solid: ours, dashed: PyTorch)");
         plot.XLabel(xLabel);
         plot.YLabel("training samples/s (log scale)");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right); // beside the data, which it would hide at the right-hand end
         return plot.GetImageBytes(900, 560, ImageFormat.Png);
     }
 
-    /// <summary>Ticks at 1, 2 and 5 × each power of ten over the data (the values are plotted as their log₁₀).</summary>
+    /// <summary>Ticks at 1, 2 and 5 × each power of ten over the data, or more within one decade (the values are
+    /// plotted as their log₁₀).</summary>
     private static ScottPlot.TickGenerators.NumericManual LogTicks(double[] samplesPerSecond)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         int low = (int)Math.Floor(Math.Log10(Math.Max(samplesPerSecond.Min(), 1))), high = (int)Math.Ceiling(Math.Log10(Math.Max(samplesPerSecond.Max(), 1)));
+        double[] steps = high - low <= 1 ? [1, 1.5, 2, 3, 4, 5, 7] : [1, 2, 5];
         for (int power = low; power <= high; power++)
-            foreach (double step in new[] { 1.0, 2.0, 5.0 })
+            foreach (double step in steps)
                 ticks.AddMajor(Math.Log10(step) + power, (step * Math.Pow(10, power)).ToString("N0"));
         return ticks;
     }
