@@ -11,8 +11,8 @@ internal sealed class ManagedGemmJob : IParallelJob
 
     private bool packing;
 
-    /// <summary>The multiply phase: blocks of rows of C, against B packed before.</summary>
-    public void Set(ManagedGemmWidth gemmWidth, in ManagedGemm.Operands gemm, int rowsPerBlock, int blockCount, int panel, float[] packed) =>
+    /// <summary>The multiply phase: blocks of rows of C, against B packed before (or read in place: null).</summary>
+    public void Set(ManagedGemmWidth gemmWidth, in ManagedGemm.Operands gemm, int rowsPerBlock, int blockCount, int panel, float[]? packed) =>
         (packing, width, operands, blockRows, blocks, panelWidth, packedB) = (false, gemmWidth, gemm, rowsPerBlock, blockCount, panel, packed);
 
     /// <summary>The packing phase: B's column panels shared out, each packed by one thread into its own part of <paramref name="packed"/>.</summary>
@@ -34,6 +34,6 @@ internal sealed class ManagedGemmJob : IParallelJob
             return;
         }
         for (int block = start; block < end; block++)
-            ManagedGemm.MultiplyBlock(width, operands, block, blockRows, panelWidth, packedB!);
+            ManagedGemm.MultiplyBlock(width, operands, block, blockRows, panelWidth, packedB);
     }
 }

@@ -67,7 +67,7 @@ internal static class ManagedGemmKernel
     /// <summary><see cref="Tile{TFloats, TVector}"/> with <see cref="WideRows"/> rows, for AVX-512 only (on AVX2's 16
     /// registers its accumulators would spill). The same sums in the same order, so the same bits as the narrower tiles.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void WideTile(ref float a, ref float b, int depth, ref float c, int ldc, int rows, int columns, ref float scratch)
+    public static void WideTile(ref float a, ref float b, int bStride, int depth, ref float c, int ldc, int rows, int columns, ref float scratch)
     {
         const int width = 16;
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -103,7 +103,7 @@ internal static class ManagedGemmKernel
             ai = Vector512.Create(Unsafe.Add(ref a, 11));
             cb0 = Vector512.FusedMultiplyAdd(ai, b0, cb0); cb1 = Vector512.FusedMultiplyAdd(ai, b1, cb1);
             a = ref Unsafe.Add(ref a, WideRows);
-            b = ref Unsafe.Add(ref b, 2 * width);
+            b = ref Unsafe.Add(ref b, bStride);
         }
         while (--p > 0);
 
@@ -142,10 +142,11 @@ internal static class ManagedGemmKernel
     }
 
     /// <summary>C[r, x] += Σₚ A[p · Rows + r] · B[p · 2W + x] for r &lt; <paramref name="rows"/>, x &lt; <paramref name="columns"/>,
-    /// where A is a packed micro-panel (depth × Rows, depth ≥ 1) and B a packed one (depth × 2W, W the vector width);
+    /// where A is a packed micro-panel (depth × Rows, depth ≥ 1) and B holds rows of 2W values (W the vector width)
+    /// <paramref name="bStride"/> floats apart: a packed panel (2W) or B itself (its leading dimension);
     /// <paramref name="scratch"/> holds Rows × 2W floats for the edges of C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile<TFloats, TVector>(ref float a, ref float b, int depth, ref float c, int ldc, int rows, int columns, ref float scratch)
+    public static void Tile<TFloats, TVector>(ref float a, ref float b, int bStride, int depth, ref float c, int ldc, int rows, int columns, ref float scratch)
         where TFloats : struct, IFloatVector<TVector>
         where TVector : struct
     {
@@ -171,7 +172,7 @@ internal static class ManagedGemmKernel
             ai = TFloats.Broadcast(Unsafe.Add(ref a, 5));
             c50 = TFloats.MultiplyAdd(ai, b0, c50); c51 = TFloats.MultiplyAdd(ai, b1, c51);
             a = ref Unsafe.Add(ref a, Rows);
-            b = ref Unsafe.Add(ref b, 2 * width);
+            b = ref Unsafe.Add(ref b, bStride);
         }
         while (--p > 0);
 
