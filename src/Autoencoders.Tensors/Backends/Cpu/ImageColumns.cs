@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Autoencoders.Tensors.Backends.Cpu;
 
@@ -95,26 +96,20 @@ internal static class ImageColumns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRun(ReadOnlySpan<float> pixels, Span<float> positions, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (g.StrideWidth == 1)
-        {
-            Span<float> segment = positions[first..last];
-            TensorPrimitives.Add(segment, pixels.Slice(first - g.PaddingWidth + kx, last - first), segment);
-        }
-        else
-            for (int ox = first; ox < last; ox++) positions[ox] += pixels[ox * g.StrideWidth - g.PaddingWidth + kx];
+        ref float pixel = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), first * g.StrideWidth - g.PaddingWidth + kx);
+        ref float position = ref Unsafe.Add(ref MemoryMarshal.GetReference(positions), first);
+        if (g.StrideWidth == 1) ShortRuns.Add(ref pixel, ref position, last - first);
+        else ShortRuns.GatherAdd(ref pixel, g.StrideWidth, ref position, last - first);
     }
 
     /// <summary>The adjoint of <see cref="AddRun"/>: pixels at ox·sx − px + kx += positions[first..last].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRunBack(ReadOnlySpan<float> positions, Span<float> pixels, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (g.StrideWidth == 1)
-        {
-            Span<float> segment = pixels.Slice(first - g.PaddingWidth + kx, last - first);
-            TensorPrimitives.Add(segment, positions[first..last], segment);
-        }
-        else
-            for (int ox = first; ox < last; ox++) pixels[ox * g.StrideWidth - g.PaddingWidth + kx] += positions[ox];
+        ref float pixel = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), first * g.StrideWidth - g.PaddingWidth + kx);
+        ref float position = ref Unsafe.Add(ref MemoryMarshal.GetReference(positions), first);
+        if (g.StrideWidth == 1) ShortRuns.Add(ref position, ref pixel, last - first);
+        else ShortRuns.ScatterAdd(ref position, ref pixel, g.StrideWidth, last - first);
     }
 
     private ref struct CopyToColumns(ReadOnlySpan<float> image, Span<float> columns, ConvolutionGeometry g) : IRunVisitor
@@ -125,16 +120,17 @@ internal static class ImageColumns
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last)
         {
-            Span<float> line = Line(row, oy);
+            ref float line = ref Unsafe.Add(ref MemoryMarshal.GetReference(Line(row, oy)), 0);
             ReadOnlySpan<float> source = image.Slice((plane * g.Height + iy) * g.Width, g.Width);
-            line[..first].Clear();
-            if (g.StrideWidth == 1) source.Slice(first - g.PaddingWidth + kx, last - first).CopyTo(line[first..last]);
-            else for (int ox = first; ox < last; ox++) line[ox] = source[ox * g.StrideWidth - g.PaddingWidth + kx];
-            line[last..].Clear();
+            ref float pixel = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), first * g.StrideWidth - g.PaddingWidth + kx);
+            ShortRuns.Clear(ref line, first);
+            if (g.StrideWidth == 1) ShortRuns.Copy(ref pixel, ref Unsafe.Add(ref line, first), last - first);
+            else ShortRuns.Gather(ref pixel, g.StrideWidth, ref Unsafe.Add(ref line, first), last - first);
+            ShortRuns.Clear(ref Unsafe.Add(ref line, last), g.OutputWidth - last);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Outside(int row, int oy) => Line(row, oy).Clear();
+        public readonly void Outside(int row, int oy) => ShortRuns.Clear(ref MemoryMarshal.GetReference(Line(row, oy)), g.OutputWidth);
 
         private readonly Span<float> Line(int row, int oy) => columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth);
     }
