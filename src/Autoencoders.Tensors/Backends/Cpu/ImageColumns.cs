@@ -21,17 +21,96 @@ internal static class ImageColumns
     /// <summary>columns (C·kh·kw, OH·OW) = im2col(image (C, H, W)).</summary>
     public static void ImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
     {
+        if (IsShift(g))
+        {
+            ShiftedImageToColumns(image, columns, g);
+            return;
+        }
         var copy = new CopyToColumns(image, columns, g);
         ForEachRun(g.Channels, g, ref copy);
     }
 
     /// <summary>image (C, H, W) (+)= col2im(columns): every column entry is added back onto the pixel it was read
-    /// from, so overlapping windows sum. <paramref name="accumulate"/> false clears the image first.</summary>
-    public static void ColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
+    /// from, so overlapping windows sum. <paramref name="accumulate"/> false clears the image first. The entries of
+    /// positions that see the padding may be overwritten with zeros (the columns are the caller's scratch).</summary>
+    public static void ColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
     {
         if (!accumulate) image[..g.ImageSize].Clear();
+        if (IsShift(g))
+        {
+            ShiftedColumnsToImage(columns, image, g);
+            return;
+        }
         var add = new AddColumnsToImage(columns, image, g);
         ForEachRun(g.Channels, g, ref add);
+    }
+
+    /// <summary>
+    /// Stride 1 with output rows as wide as the image's ("same" padding across): then each column row (c, ky, kx) is
+    /// plane c shifted by dy·W + dx (dy = ky − ph, dx = kx − pw) as a whole, one copy instead of a run per output row,
+    /// except for the |dx| entries at one end of each row, which wrapped round from the neighbouring image row and
+    /// must be zero (positions in the padding).
+    /// </summary>
+    private static bool IsShift(in ConvolutionGeometry g) => g.StrideWidth == 1 && g.StrideHeight == 1 && g.OutputWidth == g.Width;
+
+    private static void ShiftedImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
+    {
+        int width = g.Width, plane = g.Height * width, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    ref float line = ref Unsafe.Add(ref lines, row * positions);
+                    if (!ShiftedRange(g, ky, kx, out int dy, out int dx, out int start, out int end))
+                    {
+                        ShortRuns.Clear(ref line, positions);
+                        continue;
+                    }
+                    ShortRuns.Clear(ref line, start);
+                    ShortRuns.Copy(ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx), ref Unsafe.Add(ref line, start), end - start);
+                    ShortRuns.Clear(ref Unsafe.Add(ref line, end), positions - end);
+                    ClearWrapped(ref line, g, dy, dx);
+                }
+    }
+
+    private static void ShiftedColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g)
+    {
+        int width = g.Width, plane = g.Height * width, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    if (!ShiftedRange(g, ky, kx, out int dy, out int dx, out int start, out int end)) continue;
+                    ref float line = ref Unsafe.Add(ref lines, row * positions);
+                    // Zeroed, the wrapped entries add nothing to the neighbouring row's pixels they land on.
+                    ClearWrapped(ref line, g, dy, dx);
+                    ShortRuns.Add(ref Unsafe.Add(ref line, start), ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx), end - start);
+                }
+    }
+
+    // Positions [start, end) of the shift by (dy, dx) whose pixel lies in the image, wrapped ones included; false if none.
+    private static bool ShiftedRange(in ConvolutionGeometry g, int ky, int kx, out int dy, out int dx, out int start, out int end)
+    {
+        dy = ky - g.PaddingHeight;
+        dx = kx - g.PaddingWidth;
+        int firstRow = Math.Max(0, -dy), endRow = Math.Min(g.OutputHeight, g.Height - dy);
+        start = firstRow * g.Width + Math.Max(0, -dx);
+        end = endRow * g.Width - Math.Max(0, dx);
+        return Math.Abs(dx) < g.Width && start < end;
+    }
+
+    // Zeroes, in every output row, the |dx| positions whose pixel lies left (dx < 0) or right (dx > 0) of the image.
+    private static void ClearWrapped(ref float line, in ConvolutionGeometry g, int dy, int dx)
+    {
+        if (dx == 0) return;
+        int width = g.Width, count = Math.Abs(dx), offset = dx < 0 ? 0 : width - dx;
+        for (int oy = 0; oy < g.OutputHeight; oy++) ShortRuns.Clear(ref Unsafe.Add(ref line, oy * width + offset), count);
     }
 
     /// <summary>output (O, OH·OW) (+)= Σ over taps (ky, kx) of taps (O·kh·kw, H·W) read at the pixel each window position sees
