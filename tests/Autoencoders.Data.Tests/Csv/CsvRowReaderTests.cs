@@ -60,6 +60,19 @@ public sealed class CsvRowReaderTests : IDisposable
         Assert.Equal([1f, 2f], values[..2]);
     }
 
+    [Fact]
+    public void OfSeveralBadRowsParsedInParallelTheFirstIsReported()
+    {
+        // 5,000 rows in one read, parsed in blocks of 1,024 on several threads; rows 2,500 and 4,000 are bad.
+        string path = folder.WriteText("rows.csv", "a,b,c\n" + string.Concat(Enumerable.Range(1, 5000).Select(i =>
+            i == 2500 ? "1,x,3\n" : i == 4000 ? "1,2,y\n" : $"{i},{i},{i}\n")));
+        using var reader = new CsvRowReader(path, Columns, 3);
+
+        string message = ErrorAssert.ThrowsInvalidData(path, () => reader.Read(new float[5000 * 3], []));
+
+        Assert.Equal($"{path}: row 2,500, column \"b\": expected a finite number, received \"x\"", message);
+    }
+
     [Theory]
     [InlineData("a,b\n1,2\n", "no column \"c\": the model was trained on the columns a,b,c")]
     [InlineData("a,b,c,d\n1,2,3,4\n", "column \"d\" is not one the model was trained on (expected the columns a,b,c, and optionally label)")]
