@@ -5,15 +5,17 @@ using System.Runtime.InteropServices;
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
-/// The index map of a convolution, walked once for four kernels. Window position (oy, ox) sees, through tap (ky, kx),
-/// pixel (oy·sy − py + ky, ox·sx − px + kx); for each plane, tap and output row, the positions whose pixel lies inside the
-/// image form one run [first, last), and with stride 1 its pixels are a contiguous slice of an image row. The walk is
-/// <see cref="ForEachRun{T}"/>; what happens on each run is a small visitor struct (the how apart from the what):
+/// The index map of a convolution. Window position (oy, ox) sees, through tap (ky, kx), pixel
+/// (oy·sy − py + ky, ox·sx − px + kx); for each plane, tap and output row, the positions whose pixel lies inside the
+/// image form one run [first, last), and with stride 1 its pixels are a contiguous slice of an image row.
 /// <list type="bullet">
 /// <item>im2col and col2im (Chellapilla et al. 2006; Caffe's layout): image (C, H, W) ↔ columns (C·kh·kw, OH·OW), row (c, ky, kx)
-/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·kh·kw).</item>
+/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·kh·kw).
+/// They take as long as the GEMM unless each run is cheap, so they walk the runs through unchecked references
+/// (<see cref="ShortRuns"/>), and a stride-1 convolution with "same" padding across copies whole shifted planes.</item>
 /// <item>gather and scatter of taps: for a convolution with fewer output than input channels, taps (O·kh·kw, H·W) = K' · image
-/// mix the channels first, and each output sums its kh·kw shifted taps; the scatter is that sum's adjoint.</item>
+/// mix the channels first, and each output sums its kh·kw shifted taps; the scatter is that sum's adjoint. These walk
+/// <see cref="ForEachRun{T}"/>, with what happens on each run in a small visitor struct.</item>
 /// </list>
 /// </summary>
 internal static class ImageColumns
@@ -21,13 +23,39 @@ internal static class ImageColumns
     /// <summary>columns (C·kh·kw, OH·OW) = im2col(image (C, H, W)).</summary>
     public static void ImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
     {
-        if (IsShift(g))
-        {
-            ShiftedImageToColumns(image, columns, g);
-            return;
-        }
-        var copy = new CopyToColumns(image, columns, g);
-        ForEachRun(g.Channels, g, ref copy);
+        if (IsShift(g)) ShiftedImageToColumns(image, columns, g);
+        else StridedImageToColumns(image, columns, g);
+    }
+
+    // The general im2col, a run per (plane, tap, output row), through unchecked references: every index below stays
+    // inside the image and the columns, whose lengths the slices check once.
+    private static void StridedImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
+    {
+        int width = g.Width, outWidth = g.OutputWidth, stride = g.StrideWidth, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    var (first, last) = ValidPositions(kx, stride, g.PaddingWidth, width, outWidth);
+                    for (int oy = 0; oy < g.OutputHeight; oy++)
+                    {
+                        ref float line = ref Unsafe.Add(ref lines, row * positions + oy * outWidth);
+                        int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
+                        if ((uint)iy >= (uint)g.Height || first >= last)
+                        {
+                            ShortRuns.Clear(ref line, outWidth);
+                            continue;
+                        }
+                        ref float source = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
+                        ShortRuns.Clear(ref line, first);
+                        if (stride == 1) ShortRuns.Copy(ref source, ref Unsafe.Add(ref line, first), last - first);
+                        else ShortRuns.Gather(ref source, stride, ref Unsafe.Add(ref line, first), last - first);
+                        ShortRuns.Clear(ref Unsafe.Add(ref line, last), outWidth - last);
+                    }
+                }
     }
 
     /// <summary>image (C, H, W) (+)= col2im(columns): every column entry is added back onto the pixel it was read
@@ -36,13 +64,33 @@ internal static class ImageColumns
     public static void ColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
     {
         if (!accumulate) image[..g.ImageSize].Clear();
-        if (IsShift(g))
-        {
-            ShiftedColumnsToImage(columns, image, g);
-            return;
-        }
-        var add = new AddColumnsToImage(columns, image, g);
-        ForEachRun(g.Channels, g, ref add);
+        if (IsShift(g)) ShiftedColumnsToImage(columns, image, g);
+        else StridedColumnsToImage(columns, image, g);
+    }
+
+    // The general col2im, the adjoint of StridedImageToColumns, as unchecked.
+    private static void StridedColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, in ConvolutionGeometry g)
+    {
+        int width = g.Width, outWidth = g.OutputWidth, stride = g.StrideWidth, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    var (first, last) = ValidPositions(kx, stride, g.PaddingWidth, width, outWidth);
+                    if (first >= last) continue;
+                    for (int oy = 0; oy < g.OutputHeight; oy++)
+                    {
+                        int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
+                        if ((uint)iy >= (uint)g.Height) continue;
+                        ref float line = ref Unsafe.Add(ref lines, row * positions + oy * outWidth + first);
+                        ref float target = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
+                        if (stride == 1) ShortRuns.Add(ref line, ref target, last - first);
+                        else ShortRuns.ScatterAdd(ref line, ref target, stride, last - first);
+                    }
+                }
     }
 
     /// <summary>
@@ -189,44 +237,6 @@ internal static class ImageColumns
         ref float position = ref Unsafe.Add(ref MemoryMarshal.GetReference(positions), first);
         if (g.StrideWidth == 1) ShortRuns.Add(ref position, ref pixel, last - first);
         else ShortRuns.ScatterAdd(ref position, ref pixel, g.StrideWidth, last - first);
-    }
-
-    private ref struct CopyToColumns(ReadOnlySpan<float> image, Span<float> columns, ConvolutionGeometry g) : IRunVisitor
-    {
-        private readonly ReadOnlySpan<float> image = image;
-        private readonly Span<float> columns = columns;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last)
-        {
-            ref float line = ref Unsafe.Add(ref MemoryMarshal.GetReference(Line(row, oy)), 0);
-            ReadOnlySpan<float> source = image.Slice((plane * g.Height + iy) * g.Width, g.Width);
-            ref float pixel = ref Unsafe.Add(ref MemoryMarshal.GetReference(source), first * g.StrideWidth - g.PaddingWidth + kx);
-            ShortRuns.Clear(ref line, first);
-            if (g.StrideWidth == 1) ShortRuns.Copy(ref pixel, ref Unsafe.Add(ref line, first), last - first);
-            else ShortRuns.Gather(ref pixel, g.StrideWidth, ref Unsafe.Add(ref line, first), last - first);
-            ShortRuns.Clear(ref Unsafe.Add(ref line, last), g.OutputWidth - last);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Outside(int row, int oy) => ShortRuns.Clear(ref MemoryMarshal.GetReference(Line(row, oy)), g.OutputWidth);
-
-        private readonly Span<float> Line(int row, int oy) => columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth);
-    }
-
-    private ref struct AddColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, ConvolutionGeometry g) : IRunVisitor
-    {
-        private readonly ReadOnlySpan<float> columns = columns;
-        private readonly Span<float> image = image;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last) =>
-            AddRunBack(columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth), image.Slice((plane * g.Height + iy) * g.Width, g.Width), g, kx, first, last);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Outside(int row, int oy)
-        {
-        }
     }
 
     private ref struct GatherTapsIntoOutput(ReadOnlySpan<float> taps, Span<float> output, ConvolutionGeometry g) : IRunVisitor

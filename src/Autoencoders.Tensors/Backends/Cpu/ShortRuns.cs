@@ -12,16 +12,34 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// </summary>
 internal static class ShortRuns
 {
+    // Runs up to this long are copied and cleared in registers: a memset or memmove call costs more than the work.
+    private const int Short = 32;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Clear(ref float destination, int count)
     {
-        if (count > 0) Unsafe.InitBlockUnaligned(ref Unsafe.As<float, byte>(ref destination), 0, (uint)(count * sizeof(float)));
+        if (count > Short)
+        {
+            Unsafe.InitBlockUnaligned(ref Unsafe.As<float, byte>(ref destination), 0, (uint)(count * sizeof(float)));
+            return;
+        }
+        int i = 0;
+        for (; i + 8 <= count; i += 8) Vector256<float>.Zero.StoreUnsafe(ref Unsafe.Add(ref destination, i));
+        for (; i < count; i++) Unsafe.Add(ref destination, i) = 0f;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Copy(ref float source, ref float destination, int count)
     {
-        if (count > 0) Unsafe.CopyBlockUnaligned(ref Unsafe.As<float, byte>(ref destination), ref Unsafe.As<float, byte>(ref source), (uint)(count * sizeof(float)));
+        if (count > Short)
+        {
+            Unsafe.CopyBlockUnaligned(ref Unsafe.As<float, byte>(ref destination), ref Unsafe.As<float, byte>(ref source), (uint)(count * sizeof(float)));
+            return;
+        }
+        int i = 0;
+        for (; i + 8 <= count; i += 8) Vector256.LoadUnsafe(ref Unsafe.Add(ref source, i)).StoreUnsafe(ref Unsafe.Add(ref destination, i));
+        for (; i + 4 <= count; i += 4) Vector128.LoadUnsafe(ref Unsafe.Add(ref source, i)).StoreUnsafe(ref Unsafe.Add(ref destination, i));
+        for (; i < count; i++) Unsafe.Add(ref destination, i) = Unsafe.Add(ref source, i);
     }
 
     /// <summary>destination[i] += source[i].</summary>
