@@ -30,18 +30,25 @@ public class ProfilingBackend : DispatchProxy
 
     public void Clear() => byKernel.Clear();
 
+    /// <summary>Keys kernels by their first operand's shape too, to tell a network's layers apart.</summary>
+    public static bool ByShape { get; set; } = Environment.GetEnvironmentVariable("AE_PROFILE_SHAPES") == "1";
+
     /// <summary>The kind of work a kernel does, for the breakdown's columns.</summary>
-    public static string KindOf(string kernel) => kernel switch
+    public static string KindOf(string kernel)
     {
-        "MatMul" => "gemm",
-        _ when kernel.StartsWith("Conv", StringComparison.Ordinal) => "convolution",
-        _ when kernel.Contains("Pool", StringComparison.Ordinal) || kernel.StartsWith("UpSample", StringComparison.Ordinal) => "pooling",
-        _ when kernel.Contains("Squared", StringComparison.Ordinal) || kernel.Contains("CrossEntropy", StringComparison.Ordinal) => "loss",
-        _ when kernel.EndsWith("Step", StringComparison.Ordinal) => "optimizer",
-        _ when kernel.StartsWith("Lstm", StringComparison.Ordinal) || kernel.StartsWith("Gru", StringComparison.Ordinal) => "recurrent",
-        _ when kernel is "Copy" or "Fill" or "CopyAlongAxis" or "Gather" or "GatherBackward" => "copy",
-        _ => "elementwise",
-    };
+        string name = kernel.Split(' ')[0]; // without the shape that ByShape adds
+        return name switch
+        {
+            "MatMul" => "gemm",
+            _ when name.StartsWith("Conv", StringComparison.Ordinal) => "convolution",
+            _ when name.Contains("Pool", StringComparison.Ordinal) || name.StartsWith("UpSample", StringComparison.Ordinal) => "pooling",
+            _ when name.Contains("Squared", StringComparison.Ordinal) || name.Contains("CrossEntropy", StringComparison.Ordinal) => "loss",
+            _ when name.EndsWith("Step", StringComparison.Ordinal) => "optimizer",
+            _ when name.StartsWith("Lstm", StringComparison.Ordinal) || name.StartsWith("Gru", StringComparison.Ordinal) => "recurrent",
+            "Copy" or "Fill" or "CopyAlongAxis" or "Gather" or "GatherBackward" => "copy",
+            _ => "elementwise",
+        };
+    }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
@@ -59,8 +66,9 @@ public class ProfilingBackend : DispatchProxy
         long elapsed = Stopwatch.GetTimestamp() - start;
         if (!targetMethod.IsSpecialName) // property getters (Threads) are not kernels
         {
-            byKernel.TryGetValue(targetMethod.Name, out var sum);
-            byKernel[targetMethod.Name] = (sum.Ticks + elapsed, sum.Calls + 1);
+            string key = ByShape && args is { Length: > 0 } && args[0] is Autoencoders.Tensors.Tensor first ? $"{targetMethod.Name} {first.Shape}" : targetMethod.Name;
+            byKernel.TryGetValue(key, out var sum);
+            byKernel[key] = (sum.Ticks + elapsed, sum.Calls + 1);
         }
         return result;
     }

@@ -34,7 +34,7 @@ internal static class StepBreakdown
         foreach (var kind in kernels.GroupBy(k => ProfilingBackend.KindOf(k.Key)).OrderByDescending(g => g.Sum(k => k.Value.Seconds)))
         {
             double seconds = kind.Sum(k => k.Value.Seconds);
-            string detail = string.Join(", ", kind.OrderByDescending(k => k.Value.Seconds).Take(4).Select(k => $"{k.Key} {k.Value.Seconds / total:P0}"));
+            string detail = string.Join(ProfilingBackend.ByShape ? "\n      " : ", ", kind.OrderByDescending(k => k.Value.Seconds).Take(ProfilingBackend.ByShape ? 12 : 4).Select(k => $"{k.Key} {k.Value.Seconds / total:P0}"));
             Console.WriteLine($"  {kind.Key,-12} {seconds / total,6:P1}   {detail}");
         }
         Console.WriteLine($"  {"outside kernels",-12} {(total - inside) / total,6:P1}   (batches, shuffling, tape, trainer)");

@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics.X86;
+using System.Text.RegularExpressions;
 
 namespace Autoencoders.Cli.Tests.Commands;
 
@@ -7,7 +8,7 @@ namespace Autoencoders.Cli.Tests.Commands;
 /// the core OpenBLAS (or this machine's OPENBLAS_CORETYPE) picks, each core this CPU runs, the path taken on a CPU
 /// that OpenBLAS does not recognise, and the managed GEMM. Each child checks every awkward GEMM shape against a
 /// double-precision reference. Where OPENBLAS_CORETYPE is already set (some machines need it), only that is run;
-/// AE_BACKEND is removed for the OpenBLAS children, so that they run OpenBLAS whatever the tests run on.
+/// AE_BACKEND=openblas is set for the OpenBLAS children, so that they run OpenBLAS whatever the tests run on and the CPU is.
 /// </summary>
 public sealed class BackendCommandTests
 {
@@ -41,8 +42,21 @@ public sealed class BackendCommandTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("self-check: passed: 888 GEMMs", result.Output);
         if (!HasOpenBlas) return;
-        Assert.Matches(@"backend: cpu/openblas [A-Z0-9_]+ \(2 threads\)", result.Output);
-        Assert.Contains(MachineCore is null ? "OpenBLAS's own detection" : $"{CoreVariable}={MachineCore} was set", result.Output);
+        // OpenBLAS as this machine loads it (forced, to learn its core), then what the automatic choice makes of it:
+        // the managed GEMM on an AVX-512 CPU where OpenBLAS's kernels are 256-bit, else OpenBLAS.
+        var forced = Ae.RunBinary(new Dictionary<string, string?> { ["AE_BACKEND"] = "openblas" }, "backend", "--threads", "2");
+        Assert.True(forced.ExitCode == 0, forced.ToString());
+        string core = Regex.Match(forced.Output, @"backend: cpu/openblas ([A-Z0-9_]+) \(2 threads\)").Groups[1].Value;
+        Assert.NotEqual("", core);
+        Assert.Contains(MachineCore is null ? "OpenBLAS's own detection" : $"{CoreVariable}={MachineCore} was set", forced.Output);
+        bool avx512 = Avx512F.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512F.VL.IsSupported;
+        if (avx512 && core is not ("SKYLAKEX" or "COOPERLAKE" or "SAPPHIRERAPIDS"))
+        {
+            Assert.Contains("backend: cpu/managed-simd vector512 (2 threads)", result.Output);
+            Assert.Contains($"chosen by ae: OpenBLAS runs its {core} kernels, without AVX-512", result.Output);
+        }
+        else
+            Assert.Contains($"backend: cpu/openblas {core} (2 threads)", result.Output);
     }
 
     [CoresTheory]
@@ -50,7 +64,7 @@ public sealed class BackendCommandTests
     public void EveryCoreThisCpuRunsPassesItsSelfCheck(string core)
     {
         // Set for the child only: a value the user sets is kept as it is (PRESCOTT included).
-        var result = Ae.RunBinary(new Dictionary<string, string?> { [CoreVariable] = core, ["AE_BACKEND"] = null }, "backend", "--threads", "2");
+        var result = Ae.RunBinary(new Dictionary<string, string?> { [CoreVariable] = core, ["AE_BACKEND"] = "openblas" }, "backend", "--threads", "2");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"backend: cpu/openblas {core} (2 threads)", result.Output);
@@ -66,7 +80,7 @@ public sealed class BackendCommandTests
         if (MachineCore is not null || !HasOpenBlas || !Avx2.IsSupported || !Fma.IsSupported) return;
         string expected = Avx512F.IsSupported && Avx512BW.IsSupported && Avx512DQ.IsSupported && Avx512F.VL.IsSupported ? "SKYLAKEX" : "HASWELL";
 
-        var result = Ae.RunBinary(new Dictionary<string, string?> { ["AE_OPENBLAS_ASSUME_GENERIC"] = "1", ["AE_BACKEND"] = null }, "backend", "--threads", "1");
+        var result = Ae.RunBinary(new Dictionary<string, string?> { ["AE_OPENBLAS_ASSUME_GENERIC"] = "1", ["AE_BACKEND"] = "openblas" }, "backend", "--threads", "1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"backend: cpu/openblas {expected} (1 threads)", result.Output);

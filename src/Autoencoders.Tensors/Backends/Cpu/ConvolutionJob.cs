@@ -16,13 +16,13 @@ internal sealed class ConvolutionJob : IParallelJob
         /// <summary>y_n (O, P) = K (O, Ckk) · im2col(x_n) + b.</summary>
         ConvolutionForward,
 
-        /// <summary>dK += dy_n · im2col(x_n)ᵀ; dx_n = col2im(Kᵀ · dy_n); db += Σ dy_n.</summary>
+        /// <summary>dKᵀ += im2col(x_n) · dy_nᵀ; dx_n = col2im(Kᵀ · dy_n); db += Σ dy_n.</summary>
         ConvolutionBackward,
 
         /// <summary>y_n (O, H, W) = col2im(Kᵀ (Okk, C) · x_n (C, P)) + b, K being (C, O·k·k).</summary>
         TransposedForward,
 
-        /// <summary>dx_n = K · im2col(dy_n); dK += x_n · im2col(dy_n)ᵀ; db += Σ dy_n.</summary>
+        /// <summary>dx_n = K · im2col(dy_n); dKᵀ += im2col(dy_n) · x_nᵀ; db += Σ dy_n.</summary>
         TransposedBackward,
     }
 
@@ -31,7 +31,7 @@ internal sealed class ConvolutionJob : IParallelJob
     public const int Parts = 12;
 
     private readonly Scratch[] scratch;
-    private float[] kernelByTap = [], kernelByTapGradient = [];
+    private float[] kernelByTap = [], reducedKernelGradient = [];
     private bool outputSide;
     private OpenBlas? blas;
     private Pass pass;
@@ -117,8 +117,8 @@ internal sealed class ConvolutionJob : IParallelJob
         if (dKernel is not null && outputSide)
         {
             // The chunks summed dK' (O·k·k, C): add them up, then permute back to the kernel's (O, C, k, k).
-            if (kernelByTapGradient.Length < dKernel.Length) kernelByTapGradient = Tensor.AllocateBuffer(dKernel.Length);
-            Span<float> byTap = kernelByTapGradient.AsSpan(0, dKernel.Length);
+            if (reducedKernelGradient.Length < dKernel.Length) reducedKernelGradient = Tensor.AllocateBuffer(dKernel.Length);
+            Span<float> byTap = reducedKernelGradient.AsSpan(0, dKernel.Length);
             Reduce(byTap, static s => s.KernelGradient, accumulate: false);
             int taps = g.KernelArea, inputChannels = g.Channels;
             Span<float> gradient = dKernel.Span;
@@ -131,7 +131,22 @@ internal sealed class ConvolutionJob : IParallelJob
                         gradient[index] = accumulateKernel ? gradient[index] + value : value;
                     }
         }
-        else if (dKernel is not null) Reduce(dKernel.Span, static s => s.KernelGradient, accumulateKernel);
+        else if (dKernel is not null)
+        {
+            // The chunks summed dKᵀ (C·k·k, O) (O the other side's channels): add them up, then transpose into the kernel's (O, C·k·k).
+            if (reducedKernelGradient.Length < dKernel.Length) reducedKernelGradient = Tensor.AllocateBuffer(dKernel.Length);
+            Span<float> transposed = reducedKernelGradient.AsSpan(0, dKernel.Length);
+            Reduce(transposed, static s => s.KernelGradient, accumulate: false);
+            int columnRows = g.ColumnRows;
+            Span<float> gradient = dKernel.Span;
+            for (int o = 0; o < channels; o++)
+                for (int r = 0; r < columnRows; r++)
+                {
+                    int index = o * columnRows + r;
+                    float value = transposed[r * channels + o];
+                    gradient[index] = accumulateKernel ? gradient[index] + value : value;
+                }
+        }
         if (dBias is not null) Reduce(dBias.Span, static s => s.BiasGradient, accumulateBias);
     }
 
@@ -161,9 +176,10 @@ internal sealed class ConvolutionJob : IParallelJob
         if (dKernel is not null)
         {
             var (columns, columnsOffset) = Columns(x!, n, own);
-            // dK (O, Ckk) += dy_n (O, P) · columnsᵀ (P, Ckk)
-            Gemm(false, true, channels, columnRows, positions, dy.Buffer, dyOffset, positions,
-                columns, columnsOffset, positions, own.Touched ? 1f : 0f, own.KernelGradient, 0, columnRows);
+            // dKᵀ (Ckk, O) += columns (Ckk, P) · dy_nᵀ (P, O): transposed (see ReduceGradients), so that the long side,
+            // C·k·k, is the GEMM's rows and the packed operand is dy_n, not the much larger columns.
+            Gemm(false, true, columnRows, channels, positions, columns, columnsOffset, positions,
+                dy.Buffer, dyOffset, positions, own.Touched ? 1f : 0f, own.KernelGradient, 0, channels);
         }
         if (dBias is not null) AddRowSums(dy.Buffer.AsSpan(dyOffset, channels * positions), positions, own);
         if (dx is not null)
@@ -225,9 +241,9 @@ internal sealed class ConvolutionJob : IParallelJob
         if (dKernel is null && dx is null) return;
         ImageColumns.ImageToColumns(upstreamImage, own.Columns, g);
         if (dKernel is not null)
-            // dK (C_in, Okk) += x_n (C_in, P) · columnsᵀ (P, Okk)
-            Gemm(false, true, channels, columnRows, positions, x.Buffer, xOffset, positions,
-                own.Columns, 0, positions, own.Touched ? 1f : 0f, own.KernelGradient, 0, columnRows);
+            // dKᵀ (Okk, C_in) += columns (Okk, P) · x_nᵀ (P, C_in), transposed as in ConvolutionBackward.
+            Gemm(false, true, columnRows, channels, positions, own.Columns, 0, positions,
+                x.Buffer, xOffset, positions, own.Touched ? 1f : 0f, own.KernelGradient, 0, channels);
         if (dx is not null)
             // dx_n (C_in, P) (+)= K (C_in, Okk) · columns (Okk, P)
             Gemm(false, false, channels, positions, columnRows, kernel!.Buffer, kernel.Offset, columnRows,

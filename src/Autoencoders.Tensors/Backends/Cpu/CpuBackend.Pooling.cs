@@ -19,11 +19,19 @@ public sealed unsafe partial class CpuBackend
         {
             ReadOnlySpan<float> input = x.Buffer.AsSpan(x.Offset + plane * height * width, height * width);
             Span<float> output = y.Buffer.AsSpan(y.Offset + plane * outHeight * outWidth, outHeight * outWidth);
+            bool pairs = pool == 2 && stride == 2;
             for (int oy = 0; oy < outHeight; oy++)
+            {
+                if (pairs && PairPooling.Handles(outWidth))
+                {
+                    PairPooling.ForwardRow(input.Slice(2 * oy * width, width), input.Slice((2 * oy + 1) * width, width), output.Slice(oy * outWidth, outWidth), outWidth);
+                    continue;
+                }
                 for (int ox = 0; ox < outWidth; ox++)
-                    output[oy * outWidth + ox] = input[pool == 2 && stride == 2
+                    output[oy * outWidth + ox] = input[pairs
                         ? ArgMaxOfPair(input, width, 2 * oy, 2 * ox)
                         : ArgMax(input, width, oy * stride, ox * stride, pool)];
+            }
         }
     }
 
@@ -46,10 +54,19 @@ public sealed unsafe partial class CpuBackend
             ReadOnlySpan<float> upstream = dy.Buffer.AsSpan(dy.Offset + plane * outHeight * outWidth, outHeight * outWidth);
             Span<float> gradient = dx.Buffer.AsSpan(dx.Offset + plane * height * width, height * width);
             if (!job.Flag) gradient.Clear();
+            bool pairs = pool == 2 && stride == 2;
             for (int oy = 0; oy < outHeight; oy++)
+            {
+                if (pairs && PairPooling.Handles(outWidth))
+                {
+                    PairPooling.BackwardRow(input.Slice(2 * oy * width, width), input.Slice((2 * oy + 1) * width, width), upstream.Slice(oy * outWidth, outWidth),
+                        gradient.Slice(2 * oy * width, width), gradient.Slice((2 * oy + 1) * width, width), outWidth);
+                    continue;
+                }
                 for (int ox = 0; ox < outWidth; ox++)
-                    gradient[pool == 2 && stride == 2 ? ArgMaxOfPair(input, width, 2 * oy, 2 * ox) : ArgMax(input, width, oy * stride, ox * stride, pool)]
+                    gradient[pairs ? ArgMaxOfPair(input, width, 2 * oy, 2 * ox) : ArgMax(input, width, oy * stride, ox * stride, pool)]
                         += upstream[oy * outWidth + ox];
+            }
         }
     }
 

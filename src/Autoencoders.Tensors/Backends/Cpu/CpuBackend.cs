@@ -5,7 +5,7 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// <summary>
 /// The CPU backend: GEMM through OpenBLAS when the library is installed and passes its self-check (else
 /// <see cref="ManagedGemm"/> at the widest vector width here), elementwise work through <see cref="TensorPrimitives"/>
-/// and our own SIMD kernels. Set <c>AE_BACKEND=managed</c> to force the managed GEMM.
+/// and our own SIMD kernels. <see cref="CreateDefault"/> picks the faster GEMM for the CPU (<see cref="GemmKernelChoice"/>).
 /// </summary>
 public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
 {
@@ -53,16 +53,23 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         convolutionJobs = new ThreadLocal<ConvolutionJob>(() => new ConvolutionJob(ConvolutionJob.Parts, managedWidth));
     }
 
-    /// <summary>One backend for the whole process (one per core, OpenBLAS unless <c>AE_BACKEND=managed</c>): the default of every model.</summary>
+    /// <summary>One backend for the whole process (one per core, the GEMM <see cref="CreateDefault"/> picks): the default of every model.</summary>
     public static CpuBackend Shared => SharedBackend.Value;
 
     public void Dispose() => runner.Dispose();
 
     private RangeJob CurrentJob => rangeJobs.Value!;
 
-    /// <summary>The backend for this process: OpenBLAS unless <c>AE_BACKEND=managed</c>.</summary>
-    public static CpuBackend CreateDefault(int threads = 0) =>
-        new(threads, useOpenBlas: !string.Equals(Environment.GetEnvironmentVariable("AE_BACKEND"), "managed", StringComparison.OrdinalIgnoreCase));
+    /// <summary>The backend for this process, with the faster GEMM for this CPU (<see cref="GemmKernelChoice"/>):
+    /// <c>AE_BACKEND=managed</c> or <c>AE_BACKEND=openblas</c> forces one.</summary>
+    public static CpuBackend CreateDefault(int threads = 0)
+    {
+        var choice = GemmKernelChoice.ForThisProcess;
+        return new CpuBackend(threads, choice.UseOpenBlas) { automaticChoice = choice.Reason };
+    }
+
+    // Why the default backend runs the managed GEMM where OpenBLAS is installed; null when it was not chosen automatically.
+    private string? automaticChoice;
 
     public int Threads { get; }
 
@@ -82,7 +89,8 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
         {
             if (blas is not null)
                 return $"{blas.Configuration ?? "OpenBLAS"} ({blas.LibraryPath}); core {blas.CoreName ?? "unknown"}: {OpenBlasLoader.State.Choice}";
-            string why = !openBlasRequested ? "OpenBLAS not wanted (AE_BACKEND=managed, or asked for in code)"
+            string why = automaticChoice is not null && OpenBlasLoader.State.Library is not null ? automaticChoice
+                : !openBlasRequested ? "OpenBLAS not wanted (AE_BACKEND=managed, or asked for in code)"
                 : OpenBlasLoader.State.Failure ?? OpenBlasLoader.State.Choice;
             return $"managed GEMM, {managedWidth.Name()} (widest here: {ManagedGemmWidths.Widest.Name()}): {why}";
         }

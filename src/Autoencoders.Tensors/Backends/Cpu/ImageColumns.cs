@@ -1,18 +1,21 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
-/// The index map of a convolution, walked once for four kernels. Window position (oy, ox) sees, through tap (ky, kx),
-/// pixel (oy·sy − py + ky, ox·sx − px + kx); for each plane, tap and output row, the positions whose pixel lies inside the
-/// image form one run [first, last), and with stride 1 its pixels are a contiguous slice of an image row. The walk is
-/// <see cref="ForEachRun{T}"/>; what happens on each run is a small visitor struct (the how apart from the what):
+/// The index map of a convolution. Window position (oy, ox) sees, through tap (ky, kx), pixel
+/// (oy·sy − py + ky, ox·sx − px + kx); for each plane, tap and output row, the positions whose pixel lies inside the
+/// image form one run [first, last), and with stride 1 its pixels are a contiguous slice of an image row.
 /// <list type="bullet">
 /// <item>im2col and col2im (Chellapilla et al. 2006; Caffe's layout): image (C, H, W) ↔ columns (C·kh·kw, OH·OW), row (c, ky, kx)
-/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·kh·kw).</item>
+/// holding that tap's pixel for every position, zero in the padding; a convolution is then one GEMM with the kernel (O, C·kh·kw).
+/// They take as long as the GEMM unless each run is cheap, so they walk the runs through unchecked references
+/// (<see cref="ShortRuns"/>), and a stride-1 convolution with "same" padding across copies whole shifted planes.</item>
 /// <item>gather and scatter of taps: for a convolution with fewer output than input channels, taps (O·kh·kw, H·W) = K' · image
-/// mix the channels first, and each output sums its kh·kw shifted taps; the scatter is that sum's adjoint.</item>
+/// mix the channels first, and each output sums its kh·kw shifted taps; the scatter is that sum's adjoint. These walk
+/// <see cref="ForEachRun{T}"/>, with what happens on each run in a small visitor struct.</item>
 /// </list>
 /// </summary>
 internal static class ImageColumns
@@ -20,17 +23,142 @@ internal static class ImageColumns
     /// <summary>columns (C·kh·kw, OH·OW) = im2col(image (C, H, W)).</summary>
     public static void ImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
     {
-        var copy = new CopyToColumns(image, columns, g);
-        ForEachRun(g.Channels, g, ref copy);
+        if (IsShift(g)) ShiftedImageToColumns(image, columns, g);
+        else StridedImageToColumns(image, columns, g);
+    }
+
+    // The general im2col, a run per (plane, tap, output row), through unchecked references: every index below stays
+    // inside the image and the columns, whose lengths the slices check once.
+    private static void StridedImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
+    {
+        int width = g.Width, outWidth = g.OutputWidth, stride = g.StrideWidth, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    var (first, last) = ValidPositions(kx, stride, g.PaddingWidth, width, outWidth);
+                    for (int oy = 0; oy < g.OutputHeight; oy++)
+                    {
+                        ref float line = ref Unsafe.Add(ref lines, row * positions + oy * outWidth);
+                        int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
+                        if ((uint)iy >= (uint)g.Height || first >= last)
+                        {
+                            ShortRuns.Clear(ref line, outWidth);
+                            continue;
+                        }
+                        ref float source = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
+                        ShortRuns.Clear(ref line, first);
+                        if (stride == 1) ShortRuns.Copy(ref source, ref Unsafe.Add(ref line, first), last - first);
+                        else ShortRuns.Gather(ref source, stride, ref Unsafe.Add(ref line, first), last - first);
+                        ShortRuns.Clear(ref Unsafe.Add(ref line, last), outWidth - last);
+                    }
+                }
     }
 
     /// <summary>image (C, H, W) (+)= col2im(columns): every column entry is added back onto the pixel it was read
-    /// from, so overlapping windows sum. <paramref name="accumulate"/> false clears the image first.</summary>
-    public static void ColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
+    /// from, so overlapping windows sum. <paramref name="accumulate"/> false clears the image first. The entries of
+    /// positions that see the padding may be overwritten with zeros (the columns are the caller's scratch).</summary>
+    public static void ColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
     {
         if (!accumulate) image[..g.ImageSize].Clear();
-        var add = new AddColumnsToImage(columns, image, g);
-        ForEachRun(g.Channels, g, ref add);
+        if (IsShift(g)) ShiftedColumnsToImage(columns, image, g);
+        else StridedColumnsToImage(columns, image, g);
+    }
+
+    // The general col2im, the adjoint of StridedImageToColumns, as unchecked.
+    private static void StridedColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, in ConvolutionGeometry g)
+    {
+        int width = g.Width, outWidth = g.OutputWidth, stride = g.StrideWidth, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    var (first, last) = ValidPositions(kx, stride, g.PaddingWidth, width, outWidth);
+                    if (first >= last) continue;
+                    for (int oy = 0; oy < g.OutputHeight; oy++)
+                    {
+                        int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
+                        if ((uint)iy >= (uint)g.Height) continue;
+                        ref float line = ref Unsafe.Add(ref lines, row * positions + oy * outWidth + first);
+                        ref float target = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
+                        if (stride == 1) ShortRuns.Add(ref line, ref target, last - first);
+                        else ShortRuns.ScatterAdd(ref line, ref target, stride, last - first);
+                    }
+                }
+    }
+
+    /// <summary>
+    /// Stride 1 with output rows as wide as the image's ("same" padding across): then each column row (c, ky, kx) is
+    /// plane c shifted by dy·W + dx (dy = ky − ph, dx = kx − pw) as a whole, one copy instead of a run per output row,
+    /// except for the |dx| entries at one end of each row, which wrapped round from the neighbouring image row and
+    /// must be zero (positions in the padding).
+    /// </summary>
+    private static bool IsShift(in ConvolutionGeometry g) => g.StrideWidth == 1 && g.StrideHeight == 1 && g.OutputWidth == g.Width;
+
+    private static void ShiftedImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
+    {
+        int width = g.Width, plane = g.Height * width, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    ref float line = ref Unsafe.Add(ref lines, row * positions);
+                    if (!ShiftedRange(g, ky, kx, out int dy, out int dx, out int start, out int end))
+                    {
+                        ShortRuns.Clear(ref line, positions);
+                        continue;
+                    }
+                    ShortRuns.Clear(ref line, start);
+                    ShortRuns.Copy(ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx), ref Unsafe.Add(ref line, start), end - start);
+                    ShortRuns.Clear(ref Unsafe.Add(ref line, end), positions - end);
+                    ClearWrapped(ref line, g, dy, dx);
+                }
+    }
+
+    private static void ShiftedColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g)
+    {
+        int width = g.Width, plane = g.Height * width, positions = g.Positions;
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
+        int row = 0;
+        for (int c = 0; c < g.Channels; c++)
+            for (int ky = 0; ky < g.KernelHeight; ky++)
+                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
+                {
+                    if (!ShiftedRange(g, ky, kx, out int dy, out int dx, out int start, out int end)) continue;
+                    ref float line = ref Unsafe.Add(ref lines, row * positions);
+                    // Zeroed, the wrapped entries add nothing to the neighbouring row's pixels they land on.
+                    ClearWrapped(ref line, g, dy, dx);
+                    ShortRuns.Add(ref Unsafe.Add(ref line, start), ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx), end - start);
+                }
+    }
+
+    // Positions [start, end) of the shift by (dy, dx) whose pixel lies in the image, wrapped ones included; false if none.
+    private static bool ShiftedRange(in ConvolutionGeometry g, int ky, int kx, out int dy, out int dx, out int start, out int end)
+    {
+        dy = ky - g.PaddingHeight;
+        dx = kx - g.PaddingWidth;
+        int firstRow = Math.Max(0, -dy), endRow = Math.Min(g.OutputHeight, g.Height - dy);
+        start = firstRow * g.Width + Math.Max(0, -dx);
+        end = endRow * g.Width - Math.Max(0, dx);
+        return Math.Abs(dx) < g.Width && start < end;
+    }
+
+    // Zeroes, in every output row, the |dx| positions whose pixel lies left (dx < 0) or right (dx > 0) of the image.
+    private static void ClearWrapped(ref float line, in ConvolutionGeometry g, int dy, int dx)
+    {
+        if (dx == 0) return;
+        int width = g.Width, count = Math.Abs(dx), offset = dx < 0 ? 0 : width - dx;
+        for (int oy = 0; oy < g.OutputHeight; oy++) ShortRuns.Clear(ref Unsafe.Add(ref line, oy * width + offset), count);
     }
 
     /// <summary>output (O, OH·OW) (+)= Σ over taps (ky, kx) of taps (O·kh·kw, H·W) read at the pixel each window position sees
@@ -95,63 +223,20 @@ internal static class ImageColumns
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRun(ReadOnlySpan<float> pixels, Span<float> positions, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (g.StrideWidth == 1)
-        {
-            Span<float> segment = positions[first..last];
-            TensorPrimitives.Add(segment, pixels.Slice(first - g.PaddingWidth + kx, last - first), segment);
-        }
-        else
-            for (int ox = first; ox < last; ox++) positions[ox] += pixels[ox * g.StrideWidth - g.PaddingWidth + kx];
+        ref float pixel = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), first * g.StrideWidth - g.PaddingWidth + kx);
+        ref float position = ref Unsafe.Add(ref MemoryMarshal.GetReference(positions), first);
+        if (g.StrideWidth == 1) ShortRuns.Add(ref pixel, ref position, last - first);
+        else ShortRuns.GatherAdd(ref pixel, g.StrideWidth, ref position, last - first);
     }
 
     /// <summary>The adjoint of <see cref="AddRun"/>: pixels at ox·sx − px + kx += positions[first..last].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddRunBack(ReadOnlySpan<float> positions, Span<float> pixels, in ConvolutionGeometry g, int kx, int first, int last)
     {
-        if (g.StrideWidth == 1)
-        {
-            Span<float> segment = pixels.Slice(first - g.PaddingWidth + kx, last - first);
-            TensorPrimitives.Add(segment, positions[first..last], segment);
-        }
-        else
-            for (int ox = first; ox < last; ox++) pixels[ox * g.StrideWidth - g.PaddingWidth + kx] += positions[ox];
-    }
-
-    private ref struct CopyToColumns(ReadOnlySpan<float> image, Span<float> columns, ConvolutionGeometry g) : IRunVisitor
-    {
-        private readonly ReadOnlySpan<float> image = image;
-        private readonly Span<float> columns = columns;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last)
-        {
-            Span<float> line = Line(row, oy);
-            ReadOnlySpan<float> source = image.Slice((plane * g.Height + iy) * g.Width, g.Width);
-            line[..first].Clear();
-            if (g.StrideWidth == 1) source.Slice(first - g.PaddingWidth + kx, last - first).CopyTo(line[first..last]);
-            else for (int ox = first; ox < last; ox++) line[ox] = source[ox * g.StrideWidth - g.PaddingWidth + kx];
-            line[last..].Clear();
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Outside(int row, int oy) => Line(row, oy).Clear();
-
-        private readonly Span<float> Line(int row, int oy) => columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth);
-    }
-
-    private ref struct AddColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, ConvolutionGeometry g) : IRunVisitor
-    {
-        private readonly ReadOnlySpan<float> columns = columns;
-        private readonly Span<float> image = image;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Run(int row, int plane, int oy, int iy, int kx, int first, int last) =>
-            AddRunBack(columns.Slice(row * g.Positions + oy * g.OutputWidth, g.OutputWidth), image.Slice((plane * g.Height + iy) * g.Width, g.Width), g, kx, first, last);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Outside(int row, int oy)
-        {
-        }
+        ref float pixel = ref Unsafe.Add(ref MemoryMarshal.GetReference(pixels), first * g.StrideWidth - g.PaddingWidth + kx);
+        ref float position = ref Unsafe.Add(ref MemoryMarshal.GetReference(positions), first);
+        if (g.StrideWidth == 1) ShortRuns.Add(ref position, ref pixel, last - first);
+        else ShortRuns.ScatterAdd(ref position, ref pixel, g.StrideWidth, last - first);
     }
 
     private ref struct GatherTapsIntoOutput(ReadOnlySpan<float> taps, Span<float> output, ConvolutionGeometry g) : IRunVisitor

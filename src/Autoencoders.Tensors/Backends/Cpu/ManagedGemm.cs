@@ -1,16 +1,20 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>
-/// The GEMM used when OpenBLAS is absent (or fails its self-check). op(B), alpha folded in, is packed once into
-/// panels of 2 vectors' worth of columns, each stored row by row over the whole K; each thread takes a block of
+/// The managed GEMM: where OpenBLAS is absent (or fails its self-check), and on AVX-512 CPUs where OpenBLAS runs 256-bit
+/// kernels (<see cref="GemmKernelChoice"/>). op(B) is packed once (the threads sharing its panels out; a short A reads B in place)
+/// into panels of 2 vectors' worth of columns, each stored row by row over the whole K; each thread takes a block of
 /// rows of op(A) and, for each slice of <see cref="DepthBlock"/> values of K, packs it into micro-panels of
-/// <see cref="ManagedGemmKernel.Rows"/> rows and runs the register tile over every column panel. A column panel's
+/// <see cref="ManagedGemmKernel.RowsAt"/> rows and runs the register tile over every column panel. A column panel's
 /// slice (DepthBlock × 2W floats, 16 KiB at AVX-512) is reused by the block's row panels from L1, the block's
-/// packed A (at most <see cref="MaxBlockRows"/> × DepthBlock, 48 KiB) from L2.
+/// packed A (at most <see cref="MaxBlockRows"/> × DepthBlock, 48 KiB) from L2. Packing runs at memory speed (unchecked
+/// references, an 8 × 8 register transpose for a transposed B): a convolution's GEMMs, with 32 rows of A, multiply-add
+/// each packed value only 32 times.
 /// Every element of C is summed over K in the same order whatever the width, block or thread count, so the result
 /// is deterministic and identical on every width; exact to float32 rounding.
 /// </summary>
@@ -19,7 +23,10 @@ internal static class ManagedGemm
     // The same at every width, so that every width sums in the same order; a column panel's slice of it is
     // 16 KiB at AVX-512 (half of L1), less at the others.
     private const int DepthBlock = 128;
-    private const int MaxBlockRows = 16 * ManagedGemmKernel.Rows;
+    private const int MaxBlockRows = 8 * ManagedGemmKernel.WideRows;
+
+    // Up to this many rows of op(A), an untransposed B is not packed.
+    private const int DirectRows = 48;
 
     /// <summary>C = alpha · op(A) · op(B) + beta · C on the calling thread (convolutions call it inside their own chunks).</summary>
     public static void Gemm(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
@@ -41,25 +48,36 @@ internal static class ManagedGemm
         var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         int panelWidth = 2 * Floats(width);
         int panels = (n + panelWidth - 1) / panelWidth;
-        float[] packedB = Grown(ref threadPackedB, panels * panelWidth * k);
-        PackB(operands, panelWidth, packedB);
+        bool parallel = runner is not null && job is not null;
+        // A short A (a convolution's 32 output channels, 9 taps) uses each value of B only a few times: packing B would
+        // cost about as much as the product, so an untransposed B is read where it lies (only its last, partial panel copied).
+        float[]? packedB = !transposeB && m <= DirectRows ? null : Grown(ref threadPackedB, panels * panelWidth * k);
+        if (packedB is not null && parallel && panels > 1)
+        {
+            // Packing B is a pass over all of it: split over the threads too, or the others wait for it.
+            job!.SetPacking(operands, panelWidth, panels, packedB);
+            runner!.Run(job, Math.Min(panels, runner.MaxChunks));
+        }
+        else if (packedB is not null)
+            PackB(operands, panelWidth, packedB, 0, panels);
 
         // Blocks of whole micro-panels, several per thread (as ParallelRunner cuts its jobs), so that a thread the OS
         // deschedules holds up one small block, not half of C.
         int chunks = runner is null || job is null ? 1 : runner.MaxChunks;
-        int blockRows = Math.Clamp(RoundUp((m + chunks - 1) / chunks, ManagedGemmKernel.Rows), ManagedGemmKernel.Rows, MaxBlockRows);
+        int panelRows = ManagedGemmKernel.RowsAt(width);
+        int blockRows = Math.Clamp(RoundUp((m + chunks - 1) / chunks, panelRows), panelRows, MaxBlockRows);
         int blocks = (m + blockRows - 1) / blockRows;
-        if (blocks == 1 || runner is null || job is null)
+        if (blocks == 1 || !parallel)
         {
             for (int block = 0; block < blocks; block++)
                 MultiplyBlock(width, operands, block, blockRows, panelWidth, packedB);
         }
         else
         {
-            job.Set(width, operands, blockRows, blocks, panelWidth, packedB);
-            runner.Run(job, Math.Min(blocks, runner.MaxChunks));
-            job.Clear();
+            job!.Set(width, operands, blockRows, blocks, panelWidth, packedB);
+            runner!.Run(job, Math.Min(blocks, runner.MaxChunks));
         }
+        job?.Clear();
     }
 
     internal readonly record struct Operands(bool TransposeA, bool TransposeB, int M, int N, int K, float Alpha,
@@ -73,9 +91,9 @@ internal static class ManagedGemm
     };
 
     /// <summary>Rows block · blockRows … of C, with its own packed A (and the tile's scratch for the edges of C) in this thread's buffer.</summary>
-    internal static void MultiplyBlock(ManagedGemmWidth width, in Operands o, int block, int blockRows, int panelWidth, float[] packedB)
+    internal static void MultiplyBlock(ManagedGemmWidth width, in Operands o, int block, int blockRows, int panelWidth, float[]? packedB)
     {
-        float[] packedA = Grown(ref threadPackedA, blockRows * DepthBlock + ManagedGemmKernel.Rows * panelWidth);
+        float[] packedA = Grown(ref threadPackedA, blockRows * DepthBlock + ManagedGemmKernel.WideRows * panelWidth);
         int row0 = block * blockRows, rows = Math.Min(blockRows, o.M - row0);
         switch (width)
         {
@@ -88,7 +106,7 @@ internal static class ManagedGemm
     // Packing buffers of each thread (the caller's and the runner's persistent workers), grown to the largest GEMM seen
     // and then kept: no pool that a collection may trim, so a warm training step allocates nothing. A thread packs B
     // for one GEMM at a time (a job's workers only read it), and A for one block at a time.
-    [ThreadStatic] private static float[]? threadPackedA, threadPackedB;
+    [ThreadStatic] private static float[]? threadPackedA, threadPackedB, threadEdgeB;
 
     private static float[] Grown(ref float[]? buffer, int length)
     {
@@ -97,29 +115,55 @@ internal static class ManagedGemm
         return buffer;
     }
 
-    private static void MultiplyBlock<TFloats, TVector>(in Operands o, int row0, int rows, int panelWidth, float[] packedA, float[] packedB)
+    private static void MultiplyBlock<TFloats, TVector>(in Operands o, int row0, int rows, int panelWidth, float[] packedA, float[]? packedB)
         where TFloats : struct, IFloatVector<TVector>
         where TVector : struct
     {
-        const int panelRows = ManagedGemmKernel.Rows;
+        bool wide = TFloats.Count == Float512.Count;
+        int panelRows = wide ? ManagedGemmKernel.WideRows : ManagedGemmKernel.Rows;
         ref float aRef = ref MemoryMarshal.GetArrayDataReference(packedA);
-        ref float bRef = ref MemoryMarshal.GetArrayDataReference(packedB);
+        ref float bRef = ref MemoryMarshal.GetArrayDataReference(packedB ?? o.B);
         ref float cRef = ref MemoryMarshal.GetArrayDataReference(o.C);
-        ref float scratch = ref Unsafe.Add(ref aRef, packedA.Length - panelRows * panelWidth);
+        ref float scratch = ref Unsafe.Add(ref aRef, packedA.Length - ManagedGemmKernel.WideRows * panelWidth);
+        float[]? edge = packedB is null ? Grown(ref threadEdgeB, DepthBlock * panelWidth) : null;
         for (int p0 = 0; p0 < o.K; p0 += DepthBlock)
         {
             int depth = Math.Min(DepthBlock, o.K - p0);
-            PackA(o, row0, rows, p0, depth, packedA);
+            PackA(o, row0, rows, p0, depth, panelRows, packedA);
             for (int column0 = 0; column0 < o.N; column0 += panelWidth)
             {
-                // Panel column0 / panelWidth, from row p0 of K.
-                ref float bPanel = ref Unsafe.Add(ref bRef, (column0 * o.K) + p0 * panelWidth);
+                // Panel column0 / panelWidth, from row p0 of K: packed, or in place in B (a partial panel copied into edge).
                 int columns = Math.Min(panelWidth, o.N - column0);
+                int bStride = panelWidth;
+                ref float bPanel = ref Unsafe.Add(ref bRef, (column0 * o.K) + p0 * panelWidth);
+                if (edge is not null && columns == panelWidth)
+                {
+                    bPanel = ref Unsafe.Add(ref bRef, o.BOffset + p0 * o.Ldb + column0);
+                    bStride = o.Ldb;
+                }
+                else if (edge is not null)
+                {
+                    CopyEdge(o, p0, depth, column0, columns, panelWidth, edge);
+                    bPanel = ref MemoryMarshal.GetArrayDataReference(edge);
+                }
                 for (int r0 = 0; r0 < rows; r0 += panelRows)
-                    ManagedGemmKernel.Tile<TFloats, TVector>(ref Unsafe.Add(ref aRef, r0 * depth), ref bPanel, depth,
+                    if (wide)
+                        ManagedGemmKernel.WideTile(ref Unsafe.Add(ref aRef, r0 * depth), ref bPanel, bStride, depth,
+                            ref Unsafe.Add(ref cRef, o.COffset + (row0 + r0) * o.Ldc + column0), o.Ldc, Math.Min(panelRows, rows - r0), columns, ref scratch);
+                    else
+                        ManagedGemmKernel.Tile<TFloats, TVector>(ref Unsafe.Add(ref aRef, r0 * depth), ref bPanel, bStride, depth,
                         ref Unsafe.Add(ref cRef, o.COffset + (row0 + r0) * o.Ldc + column0), o.Ldc, Math.Min(panelRows, rows - r0), columns, ref scratch);
             }
         }
+    }
+
+    // edge[p · panelWidth + x] = B[p0 + p, column0 + x] for the last, partial panel of an unpacked B; zero past N.
+    private static void CopyEdge(in Operands o, int p0, int depth, int column0, int columns, int panelWidth, float[] edge)
+    {
+        Span<float> panel = edge.AsSpan(0, depth * panelWidth);
+        panel.Clear();
+        for (int p = 0; p < depth; p++)
+            o.B.AsSpan(o.BOffset + (p0 + p) * o.Ldb + column0, columns).CopyTo(panel.Slice(p * panelWidth, columns));
     }
 
     private static void ScaleC(int m, int n, float beta, Span<float> c, int ldc)
@@ -132,34 +176,112 @@ internal static class ManagedGemm
         }
     }
 
-    // packed[(column0 · K) + p · panelWidth + x] = alpha · op(B)[p, column0 + x] for the panel at column0; zero past N.
-    private static void PackB(in Operands o, int panelWidth, float[] packed)
+    // packed[(column0 · K) + p · panelWidth + x] = op(B)[p, column0 + x] for the panel at column0; zero past N.
+    // Packing touches each element of B once, against M multiply-adds: for a short A (a convolution's 32 output channels)
+    // it costs as much as the product unless it runs at memory speed, hence the unchecked references.
+    internal static void PackB(in Operands o, int panelWidth, float[] packed, int firstPanel, int endPanel)
     {
-        for (int column0 = 0; column0 < o.N; column0 += panelWidth)
+        ref float source = ref MemoryMarshal.GetArrayDataReference(o.B);
+        source = ref Unsafe.Add(ref source, o.BOffset);
+        ref float destination = ref MemoryMarshal.GetArrayDataReference(packed);
+        for (int column0 = firstPanel * panelWidth; column0 < Math.Min(o.N, endPanel * panelWidth); column0 += panelWidth)
         {
             int columns = Math.Min(panelWidth, o.N - column0);
-            Span<float> panel = packed.AsSpan(column0 * o.K, panelWidth * o.K);
-            if (columns < panelWidth) panel.Clear();
-            for (int p = 0; p < o.K; p++)
-                for (int x = 0; x < columns; x++)
+            ref float panel = ref Unsafe.Add(ref destination, column0 * o.K);
+            if (columns < panelWidth) packed.AsSpan(column0 * o.K, panelWidth * o.K).Clear();
+            if (o.TransposeB)
+            {
+                // op(B)[p, j] = B[j, p]: each of the panel's columns is a contiguous row of B, so the panel is a
+                // transpose, done 8 × 8 in registers where AVX allows.
+                ref float first = ref Unsafe.Add(ref source, column0 * o.Ldb);
+                int x0 = 0, p0 = 0;
+                if (Avx.IsSupported)
                 {
-                    int j = column0 + x;
-                    panel[p * panelWidth + x] = o.Alpha * (o.TransposeB ? o.B[o.BOffset + j * o.Ldb + p] : o.B[o.BOffset + p * o.Ldb + j]);
+                    for (; x0 + 8 <= columns; x0 += 8)
+                        for (p0 = 0; p0 + 8 <= o.K; p0 += 8)
+                            Transpose8(ref Unsafe.Add(ref first, x0 * o.Ldb + p0), o.Ldb, ref Unsafe.Add(ref panel, p0 * panelWidth + x0), panelWidth);
+                    // The last p0 left by the loop is where the rows' 8-blocks ended: the same for every block of 8 columns.
+                    for (int x = 0; x < x0; x++)
+                        for (int p = p0; p < o.K; p++)
+                            Unsafe.Add(ref panel, p * panelWidth + x) = Unsafe.Add(ref first, x * o.Ldb + p);
                 }
+                for (int x = x0; x < columns; x++)
+                    for (int p = 0; p < o.K; p++)
+                        Unsafe.Add(ref panel, p * panelWidth + x) = Unsafe.Add(ref first, x * o.Ldb + p);
+            }
+            else if (columns == panelWidth)
+            {
+                // Whole panels of an untransposed B: one contiguous run of panelWidth floats per p.
+                int bytes = panelWidth * sizeof(float);
+                for (int p = 0; p < o.K; p++)
+                    Unsafe.CopyBlockUnaligned(ref Unsafe.As<float, byte>(ref Unsafe.Add(ref panel, p * panelWidth)),
+                        ref Unsafe.As<float, byte>(ref Unsafe.Add(ref source, p * o.Ldb + column0)), (uint)bytes);
+            }
+            else
+            {
+                for (int p = 0; p < o.K; p++)
+                {
+                    ref float row = ref Unsafe.Add(ref source, p * o.Ldb + column0);
+                    ref float line = ref Unsafe.Add(ref panel, p * panelWidth);
+                    for (int x = 0; x < columns; x++) Unsafe.Add(ref line, x) = Unsafe.Add(ref row, x);
+                }
+            }
         }
     }
 
-    // packed[r0 · depth + p · Rows + r] = op(A)[row0 + r0 + r, p0 + p] for the micro-panel at r0; zero past the block's rows.
-    private static void PackA(in Operands o, int row0, int rows, int p0, int depth, float[] packed)
+    /// <summary>destination[p · ldd + x] = source[x · lds + p] for an 8 × 8 block (AVX: unpack, shuffle, permute).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8(ref float source, int lds, ref float destination, int ldd)
     {
-        const int panelRows = ManagedGemmKernel.Rows;
+        Vector256<float> r0 = Vector256.LoadUnsafe(ref source), r1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, lds));
+        Vector256<float> r2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 2 * lds)), r3 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 3 * lds));
+        Vector256<float> r4 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 4 * lds)), r5 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 5 * lds));
+        Vector256<float> r6 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 6 * lds)), r7 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 7 * lds));
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1), t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE), u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE), u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+        (Avx.Permute2x128(u0, u4, 0x20)).StoreUnsafe(ref destination);
+        (Avx.Permute2x128(u1, u5, 0x20)).StoreUnsafe(ref Unsafe.Add(ref destination, ldd));
+        (Avx.Permute2x128(u2, u6, 0x20)).StoreUnsafe(ref Unsafe.Add(ref destination, 2 * ldd));
+        (Avx.Permute2x128(u3, u7, 0x20)).StoreUnsafe(ref Unsafe.Add(ref destination, 3 * ldd));
+        (Avx.Permute2x128(u0, u4, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 4 * ldd));
+        (Avx.Permute2x128(u1, u5, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 5 * ldd));
+        (Avx.Permute2x128(u2, u6, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 6 * ldd));
+        (Avx.Permute2x128(u3, u7, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 7 * ldd));
+    }
+
+    // packed[r0 · depth + p · Rows + r] = alpha · op(A)[row0 + r0 + r, p0 + p] for the micro-panel at r0; zero past the block's
+    // rows. alpha goes into A, the operand always packed, so that B can be read in place.
+    private static void PackA(in Operands o, int row0, int rows, int p0, int depth, int panelRows, float[] packed)
+    {
         int paddedRows = RoundUp(rows, panelRows);
         if (paddedRows > rows) packed.AsSpan(0, paddedRows * depth).Clear();
+        ref float source = ref MemoryMarshal.GetArrayDataReference(o.A);
+        source = ref Unsafe.Add(ref source, o.AOffset);
+        ref float destination = ref MemoryMarshal.GetArrayDataReference(packed);
+        float alpha = o.Alpha;
+        if (o.TransposeA)
+        {
+            // op(A)[i, p] = A[p, i]: for each p, a micro-panel's rows are contiguous in A.
+            for (int r0 = 0; r0 < rows; r0 += panelRows)
+            {
+                int lanes = Math.Min(panelRows, rows - r0);
+                ref float panel = ref Unsafe.Add(ref destination, r0 * depth);
+                for (int p = 0; p < depth; p++)
+                {
+                    ref float run = ref Unsafe.Add(ref source, (p0 + p) * o.Lda + row0 + r0);
+                    ref float line = ref Unsafe.Add(ref panel, p * panelRows);
+                    for (int lane = 0; lane < lanes; lane++) Unsafe.Add(ref line, lane) = alpha * Unsafe.Add(ref run, lane);
+                }
+            }
+            return;
+        }
         for (int r = 0; r < rows; r++)
         {
-            int i = row0 + r, panelStart = r / panelRows * panelRows * depth, lane = r % panelRows;
-            for (int p = 0; p < depth; p++)
-                packed[panelStart + p * panelRows + lane] = o.TransposeA ? o.A[o.AOffset + (p0 + p) * o.Lda + i] : o.A[o.AOffset + i * o.Lda + p0 + p];
+            ref float row = ref Unsafe.Add(ref source, (row0 + r) * o.Lda + p0);
+            ref float lane = ref Unsafe.Add(ref destination, r / panelRows * panelRows * depth + r % panelRows);
+            for (int p = 0; p < depth; p++) Unsafe.Add(ref lane, p * panelRows) = alpha * Unsafe.Add(ref row, p);
         }
     }
 
