@@ -56,20 +56,26 @@ public sealed class GemmTests
             AllTransposes(TestBackends.ManagedAt(width), m, n, k);
     }
 
-    // Each element is summed over K in one order whatever the width, the blocks or the threads: the same bits.
-    [Fact]
-    public void ManagedGivesTheSameBitsAtEveryWidthAndThreadCount()
+    // Each element is summed over K in one order whatever the width, the blocks or the threads: the same bits. The shapes
+    // take each path: B packed (97 × 77), B read in place (a short A, 30 rows), C computed transposed (20 columns).
+    [Theory]
+    [InlineData(97, 77, true)]
+    [InlineData(97, 77, false)]
+    [InlineData(30, 77, false)]
+    [InlineData(97, 20, true)]
+    [InlineData(97, 20, false)]
+    public void ManagedGivesTheSameBitsAtEveryWidthAndThreadCount(int m, int n, bool transposeB)
     {
         var random = new Random(3);
-        var a = new Tensor(new Shape(97, 600), Uniform(random, 97 * 600));
-        var b = new Tensor(new Shape(77, 600), Uniform(random, 77 * 600));
+        var a = new Tensor(new Shape(m, 600), Uniform(random, m * 600));
+        var b = transposeB ? new Tensor(new Shape(n, 600), Uniform(random, n * 600)) : new Tensor(new Shape(600, n), Uniform(random, 600 * n));
         float[]? first = null;
         foreach (var width in ManagedGemmWidths.Available)
             foreach (int threads in new[] { 1, 2, 3 })
             {
                 using var backend = new CpuBackend(threads, useOpenBlas: false, width);
-                var c = new Tensor(new Shape(97, 77));
-                backend.MatMul(a, false, b, true, c, 0.5f, 0f);
+                var c = new Tensor(new Shape(m, n));
+                backend.MatMul(a, false, b, transposeB, c, 0.5f, 0f);
                 float[] bits = c.Span.ToArray();
                 first ??= bits;
                 Assert.True(first.AsSpan().SequenceEqual(bits), $"{backend.Name} differs from {ManagedGemmWidths.Available.First().Name()} on 1 thread");

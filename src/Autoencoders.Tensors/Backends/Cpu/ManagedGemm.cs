@@ -25,6 +25,12 @@ internal static class ManagedGemm
     private const int DepthBlock = 128;
     private const int MaxBlockRows = 8 * ManagedGemmKernel.WideRows;
 
+    // A C narrower than this (and at least twice as tall) is computed transposed: AVX-512's register tile is 32 wide.
+    private const int NarrowColumns = 32;
+
+    // Below this many values of B, packing it is not worth a hand-off to the other threads.
+    private const long ParallelPackValues = 1 << 16;
+
     // Up to this many rows of op(A), an untransposed B is not packed.
     private const int DirectRows = 48;
 
@@ -45,14 +51,24 @@ internal static class ManagedGemm
         ScaleC(m, n, beta, c.AsSpan(cOffset), ldc);
         if (k == 0 || alpha == 0f)
             return;
-        var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         int panelWidth = 2 * Floats(width);
+        if (n < NarrowColumns && m >= 2 * NarrowColumns)
+        {
+            // A narrow C (a VAE's 20 latent units) would fill a fraction of each register tile: compute Cᵀ = op(B)ᵀ op(A)ᵀ,
+            // whose long side is the vectorised one, and add it transposed. The same rule at every width, so that every
+            // width still gives the same bits (alpha then scales B's values, not A's).
+            float[] transposed = Grown(ref threadTransposedC, m * n);
+            Gemm(!transposeB, !transposeA, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, 0f, transposed, 0, m, width, runner, job);
+            AddTransposed(transposed, m, n, c, cOffset, ldc);
+            return;
+        }
+        var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
         int panels = (n + panelWidth - 1) / panelWidth;
         bool parallel = runner is not null && job is not null;
         // A short A (a convolution's 32 output channels, 9 taps) uses each value of B only a few times: packing B would
         // cost about as much as the product, so an untransposed B is read where it lies (only its last, partial panel copied).
         float[]? packedB = !transposeB && m <= DirectRows ? null : Grown(ref threadPackedB, panels * panelWidth * k);
-        if (packedB is not null && parallel && panels > 1)
+        if (packedB is not null && parallel && panels > 1 && (long)k * n >= ParallelPackValues)
         {
             // Packing B is a pass over all of it: split over the threads too, or the others wait for it.
             job!.SetPacking(operands, panelWidth, panels, packedB);
@@ -106,7 +122,7 @@ internal static class ManagedGemm
     // Packing buffers of each thread (the caller's and the runner's persistent workers), grown to the largest GEMM seen
     // and then kept: no pool that a collection may trim, so a warm training step allocates nothing. A thread packs B
     // for one GEMM at a time (a job's workers only read it), and A for one block at a time.
-    [ThreadStatic] private static float[]? threadPackedA, threadPackedB, threadEdgeB;
+    [ThreadStatic] private static float[]? threadPackedA, threadPackedB, threadEdgeB, threadTransposedC;
 
     private static float[] Grown(ref float[]? buffer, int length)
     {
@@ -164,6 +180,16 @@ internal static class ManagedGemm
         panel.Clear();
         for (int p = 0; p < depth; p++)
             o.B.AsSpan(o.BOffset + (p0 + p) * o.Ldb + column0, columns).CopyTo(panel.Slice(p * panelWidth, columns));
+    }
+
+    // C[i, j] += transposed[j · m + i].
+    private static void AddTransposed(float[] transposed, int m, int n, float[] c, int cOffset, int ldc)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            Span<float> row = c.AsSpan(cOffset + i * ldc, n);
+            for (int j = 0; j < n; j++) row[j] += transposed[j * m + i];
+        }
     }
 
     private static void ScaleC(int m, int n, float beta, Span<float> c, int ldc)
