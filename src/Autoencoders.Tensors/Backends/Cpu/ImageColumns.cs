@@ -23,17 +23,29 @@ internal static class ImageColumns
     /// <summary>columns (C·kh·kw, OH·OW) = im2col(image (C, H, W)).</summary>
     public static void ImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
     {
-        if (IsShift(g)) ShiftedImageToColumns(image, columns, g);
-        else StridedImageToColumns(image, columns, g);
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * g.Positions)]);
+        if (IsShift(g)) Shifted(ref pixels, ref lines, g, toColumns: true);
+        else Strided(ref pixels, ref lines, g, toColumns: true);
     }
 
-    // The general im2col, a run per (plane, tap, output row), through unchecked references: every index below stays
-    // inside the image and the columns, whose lengths the slices check once.
-    private static void StridedImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
+    /// <summary>image (C, H, W) (+)= col2im(columns): every column entry is added back onto the pixel it was read
+    /// from, so overlapping windows sum. <paramref name="accumulate"/> false clears the image first. The entries of
+    /// positions that see the padding may be overwritten with zeros (the columns are the caller's scratch).</summary>
+    public static void ColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
+    {
+        if (!accumulate) image[..g.ImageSize].Clear();
+        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
+        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * g.Positions)]);
+        if (IsShift(g)) Shifted(ref pixels, ref lines, g, toColumns: false);
+        else Strided(ref pixels, ref lines, g, toColumns: false);
+    }
+
+    // im2col (toColumns) or col2im, a run per (plane, tap, output row), through unchecked references: every index
+    // stays inside the image and the columns, whose lengths the callers' slices checked once.
+    private static void Strided(ref float pixels, ref float lines, in ConvolutionGeometry g, bool toColumns)
     {
         int width = g.Width, outWidth = g.OutputWidth, stride = g.StrideWidth, positions = g.Positions;
-        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
-        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
         int row = 0;
         for (int c = 0; c < g.Channels; c++)
             for (int ky = 0; ky < g.KernelHeight; ky++)
@@ -46,49 +58,20 @@ internal static class ImageColumns
                         int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
                         if ((uint)iy >= (uint)g.Height || first >= last)
                         {
-                            ShortRuns.Clear(ref line, outWidth);
+                            if (toColumns) ShortRuns.Clear(ref line, outWidth);
                             continue;
                         }
-                        ref float source = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
-                        ShortRuns.Clear(ref line, first);
-                        if (stride == 1) ShortRuns.Copy(ref source, ref Unsafe.Add(ref line, first), last - first);
-                        else ShortRuns.Gather(ref source, stride, ref Unsafe.Add(ref line, first), last - first);
-                        ShortRuns.Clear(ref Unsafe.Add(ref line, last), outWidth - last);
-                    }
-                }
-    }
-
-    /// <summary>image (C, H, W) (+)= col2im(columns): every column entry is added back onto the pixel it was read
-    /// from, so overlapping windows sum. <paramref name="accumulate"/> false clears the image first. The entries of
-    /// positions that see the padding may be overwritten with zeros (the columns are the caller's scratch).</summary>
-    public static void ColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g, bool accumulate)
-    {
-        if (!accumulate) image[..g.ImageSize].Clear();
-        if (IsShift(g)) ShiftedColumnsToImage(columns, image, g);
-        else StridedColumnsToImage(columns, image, g);
-    }
-
-    // The general col2im, the adjoint of StridedImageToColumns, as unchecked.
-    private static void StridedColumnsToImage(ReadOnlySpan<float> columns, Span<float> image, in ConvolutionGeometry g)
-    {
-        int width = g.Width, outWidth = g.OutputWidth, stride = g.StrideWidth, positions = g.Positions;
-        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
-        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
-            for (int ky = 0; ky < g.KernelHeight; ky++)
-                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
-                {
-                    var (first, last) = ValidPositions(kx, stride, g.PaddingWidth, width, outWidth);
-                    if (first >= last) continue;
-                    for (int oy = 0; oy < g.OutputHeight; oy++)
-                    {
-                        int iy = oy * g.StrideHeight - g.PaddingHeight + ky;
-                        if ((uint)iy >= (uint)g.Height) continue;
-                        ref float line = ref Unsafe.Add(ref lines, row * positions + oy * outWidth + first);
-                        ref float target = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
-                        if (stride == 1) ShortRuns.Add(ref line, ref target, last - first);
-                        else ShortRuns.ScatterAdd(ref line, ref target, stride, last - first);
+                        ref float pixel = ref Unsafe.Add(ref pixels, (c * g.Height + iy) * width + first * stride - g.PaddingWidth + kx);
+                        ref float run = ref Unsafe.Add(ref line, first);
+                        if (toColumns)
+                        {
+                            ShortRuns.Clear(ref line, first);
+                            if (stride == 1) ShortRuns.Copy(ref pixel, ref run, last - first);
+                            else ShortRuns.Gather(ref pixel, stride, ref run, last - first);
+                            ShortRuns.Clear(ref Unsafe.Add(ref line, last), outWidth - last);
+                        }
+                        else if (stride == 1) ShortRuns.Add(ref run, ref pixel, last - first);
+                        else ShortRuns.ScatterAdd(ref run, ref pixel, stride, last - first);
                     }
                 }
     }
@@ -101,11 +84,10 @@ internal static class ImageColumns
     /// </summary>
     private static bool IsShift(in ConvolutionGeometry g) => g.StrideWidth == 1 && g.StrideHeight == 1 && g.OutputWidth == g.Width;
 
-    private static void ShiftedImageToColumns(ReadOnlySpan<float> image, Span<float> columns, in ConvolutionGeometry g)
+    // im2col (toColumns) or col2im over whole shifted planes.
+    private static void Shifted(ref float pixels, ref float lines, in ConvolutionGeometry g, bool toColumns)
     {
         int width = g.Width, plane = g.Height * width, positions = g.Positions;
-        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
-        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
         int row = 0;
         for (int c = 0; c < g.Channels; c++)
             for (int ky = 0; ky < g.KernelHeight; ky++)
@@ -114,31 +96,23 @@ internal static class ImageColumns
                     ref float line = ref Unsafe.Add(ref lines, row * positions);
                     if (!ShiftedRange(g, ky, kx, out int dy, out int dx, out int start, out int end))
                     {
-                        ShortRuns.Clear(ref line, positions);
+                        if (toColumns) ShortRuns.Clear(ref line, positions);
                         continue;
                     }
-                    ShortRuns.Clear(ref line, start);
-                    ShortRuns.Copy(ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx), ref Unsafe.Add(ref line, start), end - start);
-                    ShortRuns.Clear(ref Unsafe.Add(ref line, end), positions - end);
-                    ClearWrapped(ref line, g, dy, dx);
-                }
-    }
-
-    private static void ShiftedColumnsToImage(Span<float> columns, Span<float> image, in ConvolutionGeometry g)
-    {
-        int width = g.Width, plane = g.Height * width, positions = g.Positions;
-        ref float pixels = ref MemoryMarshal.GetReference(image[..g.ImageSize]);
-        ref float lines = ref MemoryMarshal.GetReference(columns[..(g.ColumnRows * positions)]);
-        int row = 0;
-        for (int c = 0; c < g.Channels; c++)
-            for (int ky = 0; ky < g.KernelHeight; ky++)
-                for (int kx = 0; kx < g.KernelWidth; kx++, row++)
-                {
-                    if (!ShiftedRange(g, ky, kx, out int dy, out int dx, out int start, out int end)) continue;
-                    ref float line = ref Unsafe.Add(ref lines, row * positions);
-                    // Zeroed, the wrapped entries add nothing to the neighbouring row's pixels they land on.
-                    ClearWrapped(ref line, g, dy, dx);
-                    ShortRuns.Add(ref Unsafe.Add(ref line, start), ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx), end - start);
+                    ref float pixel = ref Unsafe.Add(ref pixels, c * plane + start + dy * width + dx);
+                    if (toColumns)
+                    {
+                        ShortRuns.Clear(ref line, start);
+                        ShortRuns.Copy(ref pixel, ref Unsafe.Add(ref line, start), end - start);
+                        ShortRuns.Clear(ref Unsafe.Add(ref line, end), positions - end);
+                        ClearWrapped(ref line, g, dx);
+                    }
+                    else
+                    {
+                        // Zeroed, the wrapped entries add nothing to the neighbouring row's pixels they land on.
+                        ClearWrapped(ref line, g, dx);
+                        ShortRuns.Add(ref Unsafe.Add(ref line, start), ref pixel, end - start);
+                    }
                 }
     }
 
@@ -154,7 +128,7 @@ internal static class ImageColumns
     }
 
     // Zeroes, in every output row, the |dx| positions whose pixel lies left (dx < 0) or right (dx > 0) of the image.
-    private static void ClearWrapped(ref float line, in ConvolutionGeometry g, int dy, int dx)
+    private static void ClearWrapped(ref float line, in ConvolutionGeometry g, int dx)
     {
         if (dx == 0) return;
         int width = g.Width, count = Math.Abs(dx), offset = dx < 0 ? 0 : width - dx;
