@@ -21,10 +21,25 @@ public static class AnomalyThreshold
         if (sorted.Any(double.IsNaN))
             throw new ArgumentException("expected reference scores that are numbers, received NaN", nameof(referenceScores));
         Array.Sort(sorted);
-        double h = (sorted.Length - 1) * quantile;
+        return QuantileOfSorted(sorted, quantile);
+    }
+
+    /// <summary>
+    /// The q ∈ [0, 1] quantile of values already sorted ascending, interpolated as <see cref="FromQuantile"/> does;
+    /// the one place the interpolation is written, so a threshold from a saved <see cref="Calibration"/> is the same number.
+    /// </summary>
+    public static double QuantileOfSorted<T>(IReadOnlyList<T> sorted, double quantile) where T : System.Numerics.INumberBase<T>
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (!(quantile >= 0 && quantile <= 1))
+            throw new ArgumentOutOfRangeException(nameof(quantile), quantile, $"expected a quantile in [0, 1], received {quantile}");
+        if (sorted.Count == 0)
+            throw new ArgumentException("expected at least one value, received none", nameof(sorted));
+        double h = (sorted.Count - 1) * quantile;
         int below = (int)Math.Floor(h);
-        int above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
+        int above = Math.Min(below + 1, sorted.Count - 1);
+        double low = double.CreateChecked(sorted[below]), high = double.CreateChecked(sorted[above]);
+        return low + (h - below) * (high - low);
     }
 
     /// <summary>The threshold that flags about a fraction <paramref name="contamination"/> ∈ (0, 1) of the reference: its 1 − f quantile.</summary>

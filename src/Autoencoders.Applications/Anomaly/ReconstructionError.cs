@@ -16,9 +16,18 @@ public static class ReconstructionError
     /// <summary>Each sample's mean squared error: scoreᵢ = (1/D) Σⱼ (xᵢⱼ − x̂ᵢⱼ)², x̂ = codec.Reconstruct(x).</summary>
     public static double[] PerSample(ICodec codec, Dataset samples)
     {
+        var scores = new double[samples?.Count ?? 0];
+        PerSample(codec, samples!, scores);
+        return scores;
+    }
+
+    /// <summary>As <see cref="PerSample(ICodec, Dataset)"/>, into <paramref name="scores"/> (one per sample), so that a stream of chunks allocates no score arrays.</summary>
+    public static void PerSample(ICodec codec, Dataset samples, Span<double> scores)
+    {
         RequireInputSize(codec, samples);
+        if (scores.Length < samples.Count)
+            throw new ArgumentException($"expected room for {samples.Count} scores, received {scores.Length}", nameof(scores));
         int features = samples.FeatureCount;
-        var scores = new double[samples.Count];
         for (int start = 0; start < samples.Count; start += ChunkRows)
         {
             int count = Math.Min(ChunkRows, samples.Count - start);
@@ -28,7 +37,6 @@ public static class ReconstructionError
             for (int i = 0; i < count; i++)
                 scores[start + i] = (double)TensorPrimitives.SumOfSquares(errors.AsSpan(i * features, features)) / features;
         }
-        return scores;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Autoencoders.Data;
 using Autoencoders.Nn.Serialization;
 
@@ -13,11 +12,11 @@ namespace Autoencoders.Cli.Commands;
 /// </summary>
 internal static class ModelData
 {
-    /// <summary>Metadata key: the scaler as JSON, <c>{"minimum": [...], "maximum": [...]}</c>, one entry per feature.</summary>
-    public const string MinMaxKey = "preprocessing.minmax";
+    /// <summary>Metadata key of the scaler (<see cref="ModelPreprocessing.MinMaxKey"/>).</summary>
+    public const string MinMaxKey = ModelPreprocessing.MinMaxKey;
 
-    /// <summary>Metadata key: the labels the model was trained on (<c>ae train --classes</c>), e.g. "0,2,5".</summary>
-    public const string ClassesKey = "training.classes";
+    /// <summary>Metadata key of the training classes (<see cref="ModelPreprocessing.ClassesKey"/>).</summary>
+    public const string ClassesKey = ModelPreprocessing.ClassesKey;
 
     /// <summary>The CSV column that holds labels, when a header names it.</summary>
     public const string LabelColumn = "label";
@@ -49,33 +48,13 @@ internal static class ModelData
     }
 
     /// <summary>The value of metadata <see cref="MinMaxKey"/>, which <see cref="ScalerOf"/> reads back.</summary>
-    public static string ScalerMetadata(MinMaxScaler scaler) =>
-        JsonSerializer.Serialize(new Dictionary<string, IReadOnlyList<float>> { ["minimum"] = scaler.Minimum, ["maximum"] = scaler.Maximum });
+    public static string ScalerMetadata(MinMaxScaler scaler) => new ModelPreprocessing(scaler, null, null).ToMetadata()[MinMaxKey];
 
     /// <summary>The scaler saved by <c>ae train</c>, or null for a model trained on images.</summary>
-    public static MinMaxScaler? ScalerOf(LoadedModel model)
-    {
-        if (!model.Metadata.TryGetValue(MinMaxKey, out string? json)) return null;
-        try
-        {
-            var saved = JsonSerializer.Deserialize<Dictionary<string, float[]>>(json);
-            if (saved is null || !saved.TryGetValue("minimum", out var minimum) || !saved.TryGetValue("maximum", out var maximum))
-                throw new InvalidDataException($"metadata \"{MinMaxKey}\": expected {{\"minimum\": [...], \"maximum\": [...]}}, received {json}");
-            return new MinMaxScaler(minimum, maximum);
-        }
-        catch (Exception error) when (error is JsonException or ArgumentException)
-        {
-            throw new InvalidDataException($"metadata \"{MinMaxKey}\": {error.Message}", error);
-        }
-    }
+    public static MinMaxScaler? ScalerOf(LoadedModel model) => ModelPreprocessing.Read(model).Scaler;
 
     /// <summary>The labels the model was trained on (<c>training.classes</c>), or null when it was trained on every sample.</summary>
-    public static int[]? TrainingClassesOf(LoadedModel model) =>
-        model.Metadata.TryGetValue(ClassesKey, out string? text)
-            ? [.. text.Split(',').Select(part => int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int label)
-                ? label
-                : throw new InvalidDataException($"metadata \"{ClassesKey}\": expected labels separated by commas, received \"{text}\""))]
-            : null;
+    public static int[]? TrainingClassesOf(LoadedModel model) => ModelPreprocessing.Read(model).TrainingClasses;
 
     /// <summary>
     /// Parses a list of classes such as "0,2,5" (or class names, "Bag,Coat") against the labels of

@@ -101,6 +101,8 @@ internal static class TrainCommand
         string modelPath = Path.Combine(settings.Out, "model.safetensors");
         var metadata = new Dictionary<string, string>(settings.ToMetadata());
         if (scaler is not null) metadata[ModelData.MinMaxKey] = ModelData.ScalerMetadata(scaler);
+        if (ModelData.FeatureNamesOf(settings.Data, split.Train.FeatureCount) is { } columns)
+            metadata[ModelPreprocessing.ColumnsKey] = new ModelPreprocessing(null, columns, null).ToMetadata()[ModelPreprocessing.ColumnsKey];
         // The model file goes with every checkpoint, so that it always holds the last good weights. The folder is
         // made by the first checkpoint, so that a run that fails before one leaves nothing behind.
         var backup = new BackupAndRestore(settings.Out)
@@ -131,8 +133,14 @@ internal static class TrainCommand
         if (resumeFrom is not null)
             output.WriteLine($"ae train: resuming {settings.Out} from its checkpoint ({resumeFrom.Describe()})");
         var history = TrainingProgress.Fit(autoencoder, split.Train, options, output);
-        if (earlyStopping is not null)
-            ModelFile.Save(autoencoder, modelPath, metadata); // the restored best weights, not the last epoch's
+        // The final weights (with early stopping, the restored best ones) with the record of their errors, so that
+        // ae detect's threshold is the model's own and not a fraction of whatever data it is given.
+        foreach (var calibration in TrainingCalibration.Measure(autoencoder, split.Train, settings.ValidationSplit))
+        {
+            metadata[calibration.MetadataKey] = calibration.ToMetadataValue();
+            output.WriteLine(TrainingCalibration.Describe(calibration));
+        }
+        ModelFile.Save(autoencoder, modelPath, metadata);
         var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
         output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
         return result;
