@@ -11,7 +11,7 @@ namespace Autoencoders.Serving;
 /// <summary>The routes: POST /score, /encode, /reconstruct (JSON or CSV rows), GET /health and /model.</summary>
 internal sealed class ScoringEndpoints(ServedModel model, InferenceQueue queue, long maxBodyBytes)
 {
-    private readonly ColumnMap columns = new(model.Columns ?? [.. Enumerable.Range(0, model.InputSize).Select(model.FeatureName)]);
+    private readonly ColumnMap columns = new(model.Columns, model.InputSize);
 
     public void Map(IEndpointRouteBuilder routes)
     {

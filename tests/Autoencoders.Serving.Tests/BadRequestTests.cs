@@ -7,11 +7,11 @@ namespace Autoencoders.Serving.Tests;
 public sealed class BadRequestTests
 {
     [Theory]
-    [InlineData("{\"rows\": [[0.5, 0, 200, 0.25], [0.5, \"abc\", 200, 0.25]]}", "row 2, column \"b\": expected a number, received \"abc\"")]
+    [InlineData("{\"rows\": [[0.5, 0, 200, 0.25], [0.5, \"abc\", 200, 0.25]]}", "row 2, column \"b\": expected a finite number, received \"abc\"")]
     [InlineData("{\"rows\": [[0.5, 0, 200]]}", "row 1: expected 4 values, received 3")]
-    [InlineData("{\"rows\": [{\"a\": 1, \"b\": 2, \"c\": 3}]}", "row 1: missing column \"d\"")]
-    [InlineData("{\"rows\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5}]}", "row 1, column \"e\": not a training column (expected a, b, c, d)")]
-    [InlineData("{\"rows\": [[0.5, null, 200, 0.25]]}", "row 1, column \"b\": expected a number, received null")]
+    [InlineData("{\"rows\": [{\"a\": 1, \"b\": 2, \"c\": 3}]}", "row 1: no column \"d\": the model was trained on the columns a,b,c,d")]
+    [InlineData("{\"rows\": [{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5}]}", "row 1, column \"e\": not one the model was trained on (expected the columns a,b,c,d, and optionally label)")]
+    [InlineData("{\"rows\": [[0.5, null, 200, 0.25]]}", "row 1, column \"b\": expected a finite number, received null")]
     [InlineData("{\"rows\": []}", "\"rows\": expected at least one row, received none")]
     [InlineData("[[1, 2, 3, 4]]", "request body: expected an object {\"rows\": [...]}")]
     [InlineData("{\"rows\": [[1, 2, 3, 4]", "request body: expected JSON")]
@@ -26,10 +26,10 @@ public sealed class BadRequestTests
     }
 
     [Theory]
-    [InlineData("a,b,c,d\n1,2,3,4\n1,2,x,4\n", "row 2, column \"c\": expected a number, received \"x\"")]
-    [InlineData("a,b,c\n1,2,3\n", "header: missing column \"d\"")]
-    [InlineData("a,b,c,d,e\n1,2,3,4,5\n", "header, column \"e\": not a training column")]
-    [InlineData("a,b,c,d\n1,2,3\n", "row 1: expected 4 cells as in the header, received 3")]
+    [InlineData("a,b,c,d\n1,2,3,4\n1,2,x,4\n", "row 2, column \"c\": expected a finite number, received \"x\"")]
+    [InlineData("a,b,c\n1,2,3\n", "header: no column \"d\"")]
+    [InlineData("a,b,c,d,e\n1,2,3,4,5\n", "header, column \"e\": not one the model was trained on")]
+    [InlineData("a,b,c,d\n1,2,3\n", "row 1: expected 4 cells (as the header), received 3")]
     [InlineData("a,b,c,d\n", "expected at least one row below the CSV header")]
     public async Task BadCsvRowsAre400WithOneLineNamingThem(string body, string expected)
     {

@@ -6,73 +6,65 @@ using Autoencoders.Nn.Models;
 namespace Autoencoders.Serving.Inference;
 
 /// <summary>
-/// What the server knows of its model: the autoencoder, the preprocessing it was trained with, the training columns and
-/// the threshold. Every call takes raw rows (the units of the training file) and applies the preprocessing itself.
-/// Not thread-safe by contract: the <see cref="InferenceQueue"/>'s one worker calls it.
+/// What the server answers with: an <see cref="AnomalyDetector"/> (model, saved preprocessing, threshold resolved at
+/// training) for scores, flags and explanations — the very numbers <c>ae detect --input</c> writes for the same rows —
+/// and its autoencoder for codes and reconstructions. Every call takes raw rows, in the units of the training file.
 /// </summary>
 public sealed class ServedModel
 {
-    private readonly AutoencoderCodec codec;
-    private readonly MinMaxScaler? scaler;
-
-    public ServedModel(Autoencoder model, MinMaxScaler? scaler, IReadOnlyList<string>? columns, double threshold, string thresholdRule)
+    public ServedModel(AnomalyDetector detector)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        codec = new AutoencoderCodec(model);
-        this.scaler = scaler;
-        if (columns is not null && columns.Count != InputSize)
-            throw new ArgumentException($"expected {InputSize} training columns, received {columns.Count}", nameof(columns));
-        Columns = columns;
-        Threshold = threshold;
-        ThresholdRule = thresholdRule;
+        Detector = detector ?? throw new ArgumentNullException(nameof(detector));
+        Model = (detector.Codec as AutoencoderCodec)?.Model
+            ?? throw new ArgumentException($"expected a detector over a trained autoencoder, received one over {detector.Codec.Name}", nameof(detector));
     }
 
-    public Autoencoder Model => codec.Model;
+    public AnomalyDetector Detector { get; }
+
+    public Autoencoder Model { get; }
 
     /// <summary>Values per row, in the order of <see cref="Columns"/>.</summary>
-    public int InputSize => codec.InputSize;
+    public int InputSize => Detector.FeatureCount;
 
-    public int CodeSize => codec.CodeSize;
+    public int CodeSize => Model.CodeSize;
 
-    /// <summary>The training file's feature columns, in the order the model reads them; null for images.</summary>
-    public IReadOnlyList<string>? Columns { get; }
+    /// <summary>The training file's feature columns, in the order the model reads them; null for images and older files.</summary>
+    public IReadOnlyList<string>? Columns => Detector.Preprocessing.FeatureNames;
 
     /// <summary>A row is anomalous when its score is above this.</summary>
-    public double Threshold { get; }
+    public double Threshold => Detector.Threshold;
 
-    /// <summary>The flag: score &gt; threshold, as <c>ae detect</c> sets it.</summary>
-    public bool IsAnomaly(double score) => score > Threshold;
+    public bool IsAnomaly(double score) => Detector.IsAnomaly(score);
 
     /// <summary>How the threshold was chosen, in words.</summary>
-    public string ThresholdRule { get; }
+    public string ThresholdRule => Detector.ThresholdDescription;
 
-    /// <summary>The name of feature <paramref name="index"/>: its column, or <c>pxJ</c> for a pixel, as <c>ae detect --explain</c> writes it.</summary>
-    public string FeatureName(int index) => Columns is { } names ? names[index] : $"px{index}";
+    /// <summary>Feature <paramref name="index"/> by name, as <c>ae detect --explain</c> names it.</summary>
+    public string FeatureName(int index) => Detector.FeatureName(index);
 
-    /// <summary>Each row's score (mean squared reconstruction error, scaled units) and, when <paramref name="explain"/> &gt; 0, its top features.</summary>
+    /// <summary>Each row's score and, when <paramref name="explain"/> &gt; 0, its <paramref name="explain"/> largest squared errors.</summary>
     public (double[] Scores, FeatureError[][]? Top) Score(float[] rows, int explain)
     {
-        Dataset samples = Scaled(rows);
-        double[] scores = ReconstructionError.PerSample(codec, samples);
-        var top = explain > 0 ? ReconstructionError.TopFeatures(codec, samples, Math.Min(explain, InputSize)) : null;
-        return (scores, top);
+        var scores = new double[rows.Length / InputSize];
+        Detector.Score(rows, scores);
+        return (scores, explain > 0 ? Detector.ExplainRows(rows, Math.Min(explain, InputSize)) : null);
     }
 
     /// <summary>The codes of the rows, <see cref="CodeSize"/> values each.</summary>
-    public float[] Encode(float[] rows) => codec.Encode(Scaled(rows));
+    public float[] Encode(float[] rows) => Model.Encode(Prepared(rows));
 
-    /// <summary>The reconstructions of the rows, in the rows' own units.</summary>
+    /// <summary>The reconstructions of the rows, back in the rows' own units.</summary>
     public float[] Reconstruct(float[] rows)
     {
-        float[] reconstructed = codec.Reconstruct(Scaled(rows));
-        scaler?.InverseTransform(reconstructed);
+        float[] reconstructed = Model.Reconstruct(Prepared(rows));
+        Detector.Preprocessing.Scaler?.InverseTransform(reconstructed);
         return reconstructed;
     }
 
-    private Dataset Scaled(float[] rows)
+    private Dataset Prepared(float[] rows)
     {
         var copy = (float[])rows.Clone();
-        scaler?.Transform(copy);
+        Detector.Preprocessing.Apply(copy);
         return new Dataset(copy, InputSize);
     }
 }

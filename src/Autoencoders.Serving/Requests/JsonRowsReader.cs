@@ -35,7 +35,7 @@ internal static class JsonRowsReader
             foreach (JsonElement row in rows.EnumerateArray())
             {
                 Span<float> destination = values.AsSpan(index * columns.Count, columns.Count);
-                string where = string.Create(CultureInfo.InvariantCulture, $"row {index + 1}");
+                string where = string.Create(CultureInfo.InvariantCulture, $"row {index + 1:N0}");
                 if (row.ValueKind == JsonValueKind.Array) ReadArray(row, destination, columns, where);
                 else if (row.ValueKind == JsonValueKind.Object) ReadObject(row, destination, columns, where);
                 else throw RequestException.BadRequest($"{where}: expected an array of {columns.Count} numbers or an object of columns, received {Describe(row)}");
@@ -73,9 +73,10 @@ internal static class JsonRowsReader
 
     private static float Number(JsonElement cell, string where, string column)
     {
-        if (cell.ValueKind == JsonValueKind.Number && cell.TryGetDouble(out double value) && float.IsFinite((float)value))
-            return (float)value;
-        throw RequestException.BadRequest($"{where}, column \"{column}\": expected a number, received {Describe(cell)}");
+        // Parsed straight to float, as the CSV reader parses a cell: through double, a rare decimal would round twice.
+        if (cell.ValueKind == JsonValueKind.Number && cell.TryGetSingle(out float value) && float.IsFinite(value))
+            return value;
+        throw RequestException.BadRequest($"{where}, column \"{column}\": expected a finite number, received {Describe(cell)}");
     }
 
     private static int ReadExplain(JsonElement k) =>

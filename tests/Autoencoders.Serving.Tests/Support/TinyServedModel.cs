@@ -1,7 +1,10 @@
 using System.Numerics.Tensors;
+using Autoencoders.Applications.Anomaly;
+using Autoencoders.Applications.Codecs;
 using Autoencoders.Data;
 using Autoencoders.Nn.Layers;
 using Autoencoders.Nn.Models;
+using Autoencoders.Nn.Serialization;
 using Autoencoders.Serving.Inference;
 using Autoencoders.Tensors;
 
@@ -25,7 +28,8 @@ public static class TinyServedModel
     {
         var model = new Autoencoder([new Dense(2, Activation.Relu)], [new Dense(4, Activation.Sigmoid)]);
         model.Build(new Shape(4), seed: 3);
-        return new ServedModel(model, new MinMaxScaler(Minimum, Maximum), Columns, Threshold, "given by the test");
+        var preprocessing = new ModelPreprocessing(new MinMaxScaler(Minimum, Maximum), Columns, null);
+        return new ServedModel(new AnomalyDetector(new AutoencoderCodec(model), preprocessing, Threshold, "given by the test"));
     }
 
     /// <summary>Seeded raw rows in the columns' units, row-major (count, 4).</summary>
