@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Autoencoders.Applications.Anomaly;
+using Autoencoders.Data;
+using Autoencoders.Drawing;
+
+namespace Autoencoders.Cli.Commands;
+
+/// <summary>
+/// <c>ae detect --input</c>: every row of a file scored against the model's own threshold, a chunk at a time, the
+/// scores CSV written as it goes into a temporary file that is renamed only once the last row is in (an error on
+/// row 4 million leaves no output file). Memory: one chunk of rows, not the file.
+/// </summary>
+internal static class DetectStream
+{
+    public static void Run(string modelPath, string input, ThresholdRule rule, int? explain, DetectCommand.DetectOutputs outputs, int threads, TextWriter output)
+    {
+        var detector = DetectCommand.LoadDetector(modelPath, rule, threads);
+        if (explain is { } k && k > detector.FeatureCount)
+            throw new UsageException($"--explain {k}: the rows have only {detector.FeatureCount} features");
+        using IRowReader reader = InputRows.Open(input, detector.Preprocessing, detector.FeatureCount);
+        List<double>? kept = outputs.Histogram is null ? null : []; // the histogram needs every score; nothing else does
+        long rows = 0, flagged = 0;
+        AtomicFile.Write(outputs.Scores, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            writer.Write("index,score,flag");
+            if (reader.HasLabels) writer.Write(",label");
+            if (explain is not null) writer.Write(",top_features");
+            writer.Write('\n');
+            int features = detector.FeatureCount;
+            var values = new float[InputRows.ChunkRows * features];
+            var labels = new string?[InputRows.ChunkRows];
+            var scores = new double[InputRows.ChunkRows];
+            Span<char> number = stackalloc char[32];
+            int count;
+            while ((count = reader.Read(values, labels)) > 0)
+            {
+                detector.Score(values.AsSpan(0, count * features), scores);
+                string[]? explanations = explain is { } top ? Explain(detector, values, scores, count, top) : null;
+                for (int i = 0; i < count; i++)
+                {
+                    bool flag = detector.IsAnomaly(scores[i]);
+                    rows.TryFormat(number, out int written, provider: CultureInfo.InvariantCulture);
+                    writer.Write(number[..written]);
+                    writer.Write(',');
+                    scores[i].TryFormat(number, out written, "R", CultureInfo.InvariantCulture);
+                    writer.Write(number[..written]);
+                    writer.Write(flag ? ",1" : ",0");
+                    if (reader.HasLabels) writer.Write($",{DetectCommand.CsvCell(labels[i] ?? "")}");
+                    if (explanations is not null) writer.Write($",{DetectCommand.CsvCell(explanations[i] ?? "")}");
+                    writer.Write('\n');
+                    rows++;
+                    if (flag) flagged++;
+                }
+                kept?.AddRange(scores.AsSpan(0, count));
+            }
+        });
+        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectCommand.Histogram(detector.Codec.Name, [.. kept!], null, detector.Threshold));
+        if (outputs.Summary is not null) AtomicFile.WriteAllBytes(outputs.Summary, Summary(detector, input, rows, flagged));
+
+        output.WriteLine($"ae detect: {detector.Codec.Name} on every row of {input}{(detector.Preprocessing.Scaler is null ? "" : "; columns min-max scaled as in training")}");
+        output.WriteLine($"threshold {detector.Threshold:G6}: {detector.ThresholdDescription}");
+        output.WriteLine($"flagged {flagged:N0} of {rows:N0} rows ({(double)flagged / Math.Max(1, rows):P1})");
+        foreach (string path in outputs.All) output.WriteLine($"wrote {path}");
+    }
+
+    // Only the flagged rows of the chunk are explained: one more reconstruction of a few rows.
+    private static string[]? Explain(AnomalyDetector detector, float[] values, double[] scores, int count, int top)
+    {
+        int features = detector.FeatureCount;
+        int[] flagged = [.. Enumerable.Range(0, count).Where(i => detector.IsAnomaly(scores[i]))];
+        var explanations = new string[count];
+        if (flagged.Length == 0) return explanations;
+        var rows = new float[flagged.Length * features];
+        for (int i = 0; i < flagged.Length; i++) values.AsSpan(flagged[i] * features, features).CopyTo(rows.AsSpan(i * features));
+        FeatureError[][] errors = detector.ExplainRows(rows, top);
+        for (int i = 0; i < flagged.Length; i++) explanations[flagged[i]] = detector.Describe(errors[i]);
+        return explanations;
+    }
+
+    private static byte[] Summary(AnomalyDetector detector, string input, long rows, long flagged) =>
+        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
+        {
+            ["model"] = detector.Codec.Name,
+            ["input"] = input,
+            ["samples"] = rows,
+            ["reference_samples"] = detector.Calibration?.Count,
+            ["calibration"] = detector.Calibration?.Source,
+            ["threshold"] = detector.Threshold,
+            ["threshold_rule"] = detector.ThresholdDescription,
+            ["flagged"] = flagged,
+            ["flagged_fraction"] = (double)flagged / Math.Max(1, rows),
+        }, new JsonSerializerOptions { WriteIndented = true });
+}
