@@ -22,9 +22,9 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "address to listen on; anything but loopback needs a token (--token, else a random one is printed)", DefaultValueFactory = _ => "127.0.0.1", HelpName = "H" };
         var token = new Option<string?>("--token") { Description = "the bearer token every request must send (Authorization: Bearer T)", HelpName = "T" };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "larger request bodies get 413", DefaultValueFactory = _ => ServerOptions.DefaultMaxBodyBytes, HelpName = "N" };
-        var contamination = new Option<double?>("--contamination") { Description = "threshold that flags this fraction of the samples recorded at training (the 1 − F quantile of their errors)", HelpName = "F" };
-        var quantile = new Option<double?>("--threshold-quantile") { Description = "threshold at this quantile of the errors recorded at training (default 0.95)", HelpName = "Q" };
-        var threshold = new Option<double?>("--threshold") { Description = "threshold on the error itself (flag: error > X)", HelpName = "X" };
+        var contamination = ThresholdOptions.Contamination();
+        var quantile = ThresholdOptions.Quantile();
+        var threshold = ThresholdOptions.Threshold();
         var threads = CommonOptions.Threads();
         var command = new Command("serve", "Serve a trained model over HTTP: scores, flags, explanations, codes and reconstructions")
         {
@@ -32,16 +32,18 @@ internal static class ServeCommand
         };
         command.SetAction(parsed =>
         {
-            var options = Options(parsed.GetValue(host)!, parsed.GetValue(port), parsed.GetValue(token), parsed.GetValue(maxBody), output);
-            var served = ServedModels.Load(parsed.GetValue(model)!, parsed.GetValue(contamination), parsed.GetValue(quantile), parsed.GetValue(threshold), CommonOptions.Threads(parsed.GetValue(threads)));
-            Serve(served, options, output).GetAwaiter().GetResult();
+            var rule = ThresholdOptions.Parse(parsed.GetValue(contamination), parsed.GetValue(quantile), parsed.GetValue(threshold));
+            var (options, generated) = Options(parsed.GetValue(host)!, parsed.GetValue(port), parsed.GetValue(token), parsed.GetValue(maxBody));
+            // The threshold is the model's, resolved against its training record exactly as ae detect --input resolves it.
+            var served = new ServedModel(DetectCommand.LoadDetector(parsed.GetValue(model)!, rule, CommonOptions.Threads(parsed.GetValue(threads))));
+            Serve(served, options, generated, output).GetAwaiter().GetResult();
             return ExitCodes.Success;
         });
         return command;
     }
 
     /// <summary>The checked options; a non-loopback host without --token gets a random token, printed.</summary>
-    private static ServerOptions Options(string hostText, int port, string? token, long maxBodyBytes, TextWriter output)
+    private static (ServerOptions Options, bool Generated) Options(string hostText, int port, string? token, long maxBodyBytes)
     {
         IPAddress host = hostText == "localhost" ? IPAddress.Loopback
             : IPAddress.TryParse(hostText, out var address) ? address
@@ -49,15 +51,11 @@ internal static class ServeCommand
         if (port is < 0 or > 65535) throw new UsageException($"--port: expected 0 to 65535, received {port}");
         if (maxBodyBytes <= 0) throw new UsageException($"--max-body-bytes: expected a positive number of bytes, received {maxBodyBytes}");
         if (token is not null && string.IsNullOrWhiteSpace(token)) throw new UsageException("--token: expected a non-empty token, received an empty one");
-        if (token is null && !BearerToken.IsLoopback(host))
-        {
-            token = BearerToken.Generate();
-            output.WriteLine($"token: {token}   (host {host} is reachable from other machines: send Authorization: Bearer TOKEN)");
-        }
-        return new ServerOptions { Host = host, Port = port, Token = token, MaxBodyBytes = maxBodyBytes };
+        bool generate = token is null && !BearerToken.IsLoopback(host);
+        return (new ServerOptions { Host = host, Port = port, Token = generate ? BearerToken.Generate() : token, MaxBodyBytes = maxBodyBytes }, generate);
     }
 
-    private static async Task Serve(ServedModel model, ServerOptions options, TextWriter output)
+    private static async Task Serve(ServedModel model, ServerOptions options, bool generatedToken, TextWriter output)
     {
         ScoringServer server;
         try
@@ -72,13 +70,15 @@ internal static class ServeCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ae serve: {model.Model.Name}, {model.InputSize} inputs, code {model.CodeSize}; threshold {model.Threshold:G6}: {model.ThresholdRule}"));
+        if (generatedToken)
+            output.WriteLine($"token: {options.Token}   (host {options.Host} is reachable from other machines: every request must send Authorization: Bearer TOKEN)");
         output.WriteLine($"listening on {server.Address.ToString().TrimEnd('/')} (POST /score, /encode, /reconstruct; GET /health, /model); Ctrl-C stops");
         output.Flush();
         await stop.Task;
         output.WriteLine("stopping: finishing the requests in flight");
         await server.DisposeAsync();
         var (requests, passes) = server.Counts;
-        output.WriteLine($"stopped after {requests:N0} requests in {passes:N0} forward passes");
+        output.WriteLine($"stopped; requests answered: {requests:N0}, in forward passes: {passes:N0}");
 
         void Stop(PosixSignalContext context)
         {
