@@ -33,6 +33,11 @@ public sealed class ScoringServer : IAsyncDisposable
     /// <summary>Where it listens, with the port the system chose when the options asked for port 0.</summary>
     public Uri Address { get; }
 
+    /// <summary>Requests the server is working on now (any endpoint).</summary>
+    public int OpenRequests => Volatile.Read(ref openRequests);
+
+    private int openRequests;
+
     /// <summary>Requests answered by the model so far, and the forward passes that answered them.</summary>
     public (long Requests, long Passes) Counts => (queue.Requests, queue.Passes);
 
@@ -59,8 +64,10 @@ public sealed class ScoringServer : IAsyncDisposable
         });
         var app = builder.Build();
         var queue = new InferenceQueue(model, options.MaxBatchRows, options.BatchWindow, options.Batching);
+        ScoringServer? server = null; // set before the first request: StartAsync returns only once Kestrel listens
         app.Use(async (context, next) =>
         {
+            if (server is not null) Interlocked.Increment(ref server.openRequests);
             try
             {
                 if (token is not null && !token.Admits(context.Request))
@@ -76,19 +83,47 @@ public sealed class ScoringServer : IAsyncDisposable
             {
                 await JsonResponse.ErrorAsync(context.Response, refusal.Status, refusal.Message);
             }
+            catch (Exception failure) when (!context.Response.HasStarted && failure is not OperationCanceledException)
+            {
+                // A bug, not the caller's fault: said as ae says it, without the stack (the server goes on).
+                await JsonResponse.ErrorAsync(context.Response, StatusCodes.Status500InternalServerError, $"internal error ({failure.GetType().Name}): {failure.Message}");
+            }
+            finally
+            {
+                if (server is not null) Interlocked.Decrement(ref server.openRequests);
+            }
         });
         app.UseRouting();
         new ScoringEndpoints(model, queue, options.MaxBodyBytes).Map(app);
         app.MapFallback(context =>
             JsonResponse.ErrorAsync(context.Response, StatusCodes.Status404NotFound, $"{context.Request.Method} {context.Request.Path}: no such endpoint (expected POST /score, /encode, /reconstruct, GET /health, /model)"));
 
-        await app.StartAsync(cancellation);
-        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ScoringServer(app, queue, new Uri(bound));
+        string bound;
+        try
+        {
+            await app.StartAsync(cancellation);
+            bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+        catch
+        {
+            await queue.DisposeAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+        server = new ScoringServer(app, queue, new Uri(bound));
+        return server;
     }
 
-    /// <summary>Stops taking connections, waits for the requests in flight (up to the shutdown timeout), then the queue.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops taking connections, waits for the requests in flight (up to the shutdown timeout), then the queue.
+    /// Calling it again waits for the same shutdown.</summary>
+    public Task StopAsync()
+    {
+        lock (app) return stopping ??= StopOnceAsync();
+    }
+
+    private Task? stopping;
+
+    private async Task StopOnceAsync()
     {
         await app.StopAsync();
         await queue.DisposeAsync();
