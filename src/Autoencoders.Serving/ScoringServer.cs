@@ -63,7 +63,7 @@ public sealed class ScoringServer : IAsyncDisposable
             kestrel.Listen(options.Host, options.Port);
         });
         var app = builder.Build();
-        var queue = new InferenceQueue(model, options.MaxBatchRows, options.BatchWindow, options.Batching);
+        var queue = new InferenceQueue(model, options.MaxBatchRows, options.Batching);
         ScoringServer? server = null; // set before the first request: StartAsync returns only once Kestrel listens
         app.Use(async (context, next) =>
         {

@@ -23,13 +23,8 @@ public sealed record ServerOptions
     /// <summary>At most this many rows go through one forward pass (requests are never split across passes).</summary>
     public int MaxBatchRows { get; init; } = 4096;
 
-    /// <summary>
-    /// How long the inference worker waits for more requests after the first one before it runs a pass. Zero: it takes
-    /// only what is already queued, which batches under load and adds no latency to a lone request.
-    /// </summary>
-    public TimeSpan BatchWindow { get; init; } = TimeSpan.Zero;
-
-    /// <summary>Whether requests wait in the batching queue (one worker owns the model) or each runs its own forward pass.</summary>
+    /// <summary>Whether requests share forward passes through the batching queue (one caller at a time owns the model) or
+    /// each runs its own. There is no window to wait for company: a pass takes what waits, and a lone request waits for nobody.</summary>
     public bool Batching { get; init; } = true;
 
     /// <summary>How long a shutdown waits for requests in flight before it gives up on them.</summary>

@@ -1,109 +1,110 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace Autoencoders.Serving.Inference;
 
 /// <summary>
-/// Micro-batching: requests queue here and one worker owns the model (its graphs and arenas are built for one caller
-/// at a time). The worker takes every request already waiting (and, with a window, those that arrive within it), up to
-/// a number of rows, runs one forward pass per operation over all their rows, and answers each request with its slice.
-/// Under load this turns many small GEMMs into a few large ones; a lone request waits for nobody.
+/// Micro-batching: one caller at a time owns the model (its graphs and arenas are built for one caller at a time) and
+/// runs one forward pass per operation over every request waiting, up to a number of rows, answering each with its
+/// slice. Under load many small GEMMs become a few large ones; a lone request runs at once, on its own thread, with
+/// no hand-over to a worker (which cost a single-row request half its speed) and no window to wait out.
 /// </summary>
+/// <remarks>
+/// Whoever submits while nobody owns the model takes it and drains the queue until its own request is answered; if
+/// more wait, the draining goes on on the thread pool, so that no request waits for strangers' passes longer than one.
+/// </remarks>
 internal sealed class InferenceQueue : IAsyncDisposable
 {
-    private readonly Channel<InferenceJob> jobs = Channel.CreateUnbounded<InferenceJob>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<InferenceJob> jobs = new();
     private readonly ServedModel model;
     private readonly int maxBatchRows;
-    private readonly TimeSpan window;
-    private readonly Task worker;
-    private InferenceJob? heldOver; // taken from the queue but past the row cap: first in the next pass
+    private readonly bool batching;
+    private int owned; // 1 while a caller owns the model and drains
+    private volatile bool closed;
+    private long passes, requests;
 
     /// <param name="batching">False: no queue, each request runs its own pass on its own thread (the model rents a
     /// graph per caller), the baseline that the benchmark compares batching with.</param>
-    public InferenceQueue(ServedModel model, int maxBatchRows, TimeSpan window, bool batching = true)
+    public InferenceQueue(ServedModel model, int maxBatchRows, bool batching = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBatchRows);
         this.model = model;
         this.maxBatchRows = maxBatchRows;
-        this.window = window;
         this.batching = batching;
-        if (!batching) jobs.Writer.TryComplete();
-        worker = batching ? Task.Run(RunAsync) : Task.CompletedTask;
     }
-
-    private readonly bool batching;
 
     /// <summary>Forward passes run so far, and the requests they answered: their ratio is the mean batch size.</summary>
     public long Passes => Interlocked.Read(ref passes);
 
     public long Requests => Interlocked.Read(ref requests);
 
-    private long passes, requests;
-
     public Task<InferenceResult> Submit(Operation operation, float[] rows, int rowCount, int explain)
     {
+        if (closed) throw new InvalidOperationException("the inference queue is shut down");
         var job = new InferenceJob(operation, rows, rowCount, explain);
         if (!batching)
         {
             Run([job]);
             return job.Answer.Task;
         }
-        if (!jobs.Writer.TryWrite(job))
-            throw new InvalidOperationException("the inference queue is shut down");
+        jobs.Enqueue(job);
+        if (TryOwn()) Drain(job);
         return job.Answer.Task;
     }
 
-    /// <summary>Answers what is queued, then stops the worker.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>Holds the model as a pass would, so that submissions queue up meanwhile (tests: a batch made on purpose).</summary>
+    internal IDisposable Hold()
     {
-        jobs.Writer.TryComplete();
-        await worker.ConfigureAwait(false);
+        SpinWait.SpinUntil(TryOwn);
+        return new Release(this);
     }
 
-    private async Task RunAsync()
+    /// <summary>Refuses new requests and waits until the queued ones are answered.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        closed = true;
+        while (Volatile.Read(ref owned) != 0 || !jobs.IsEmpty)
+        {
+            if (TryOwn()) Drain(own: null);
+            else await Task.Delay(1).ConfigureAwait(false);
+        }
+    }
+
+    private bool TryOwn() => Interlocked.CompareExchange(ref owned, 1, 0) == 0;
+
+    /// <summary>Runs batches until <paramref name="own"/> is answered (null: until the queue is empty), then lets go.</summary>
+    private void Drain(InferenceJob? own)
     {
         var batch = new List<InferenceJob>();
-        while (heldOver is not null || await jobs.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            int rows = Collect(batch);
-            if (window > TimeSpan.Zero && rows < maxBatchRows && heldOver is null)
+            while ((own is null || !own.Answer.Task.IsCompleted) && Collect(batch) > 0)
             {
-                using var timeout = new CancellationTokenSource(window);
-                try
-                {
-                    while (rows < maxBatchRows && heldOver is null && await jobs.Reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
-                        rows += Collect(batch, rows);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The window closed: run what came.
-                }
+                Run(batch);
+                batch.Clear();
             }
-            Run(batch);
-            batch.Clear();
+            if (!jobs.IsEmpty && own is not null)
+            {
+                // Others wait: the pool drains for them (still owning), and this request's answer goes out now.
+                ThreadPool.UnsafeQueueUserWorkItem(queue => queue.Drain(own: null), this, preferLocal: false);
+                return;
+            }
+            Interlocked.Exchange(ref owned, 0); // a full fence: the emptiness check below must not move above the release
+            // A job queued after the last Collect but before the release found the model owned: take it back for it.
+            if (jobs.IsEmpty || !TryOwn()) return;
+            own = null;
         }
     }
 
     /// <summary>Moves waiting jobs into <paramref name="batch"/> while they fit under the row cap (the first always does); returns the rows added.</summary>
-    private int Collect(List<InferenceJob> batch, int rowsSoFar = 0)
+    private int Collect(List<InferenceJob> batch)
     {
-        int rows = rowsSoFar;
-        if (heldOver is { } first)
+        int rows = 0;
+        while (jobs.TryPeek(out var job) && (batch.Count == 0 || rows + job.RowCount <= maxBatchRows) && jobs.TryDequeue(out job))
         {
-            heldOver = null;
-            batch.Add(first);
-            rows += first.RowCount;
-        }
-        while (rows < maxBatchRows && jobs.Reader.TryRead(out var job))
-        {
-            if (batch.Count > 0 && rows + job.RowCount > maxBatchRows)
-            {
-                heldOver = job;
-                break;
-            }
             batch.Add(job);
             rows += job.RowCount;
         }
-        return rows - rowsSoFar;
+        return rows;
     }
 
     private void Run(List<InferenceJob> batch)
@@ -122,5 +123,10 @@ internal sealed class InferenceQueue : IAsyncDisposable
             Interlocked.Increment(ref passes);
             Interlocked.Add(ref requests, members.Count);
         }
+    }
+
+    private sealed class Release(InferenceQueue queue) : IDisposable
+    {
+        public void Dispose() => queue.Drain(own: null);
     }
 }
