@@ -22,18 +22,20 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "address to listen on; anything but loopback needs a token (--token, else a random one is printed)", DefaultValueFactory = _ => "127.0.0.1", HelpName = "H" };
         var token = new Option<string?>("--token") { Description = "the bearer token every request must send (Authorization: Bearer T)", HelpName = "T" };
         var maxBody = new Option<long>("--max-body-bytes") { Description = "larger request bodies get 413", DefaultValueFactory = _ => ServerOptions.DefaultMaxBodyBytes, HelpName = "N" };
+        var noBatching = new Option<bool>("--no-batching") { Description = "each request its own forward pass, none shared (faster for small models whose requests are mostly parsing: see bench serve-load)" };
         var contamination = ThresholdOptions.Contamination();
         var quantile = ThresholdOptions.Quantile();
         var threshold = ThresholdOptions.Threshold();
         var threads = CommonOptions.Threads();
         var command = new Command("serve", "Serve a trained model over HTTP: scores, flags, explanations, codes and reconstructions")
         {
-            model, port, host, token, maxBody, quantile, contamination, threshold, threads,
+            model, port, host, token, maxBody, noBatching, quantile, contamination, threshold, threads,
         };
         command.SetAction(parsed =>
         {
             var rule = ThresholdOptions.Parse(parsed.GetValue(contamination), parsed.GetValue(quantile), parsed.GetValue(threshold));
             var (options, generated) = Options(parsed.GetValue(host)!, parsed.GetValue(port), parsed.GetValue(token), parsed.GetValue(maxBody));
+            options = options with { Batching = !parsed.GetValue(noBatching) };
             // The threshold is the model's, resolved against its training record exactly as ae detect --input resolves it.
             var served = new ServedModel(DetectCommand.LoadDetector(parsed.GetValue(model)!, rule, CommonOptions.Threads(parsed.GetValue(threads))));
             Serve(served, options, generated, output).GetAwaiter().GetResult();
