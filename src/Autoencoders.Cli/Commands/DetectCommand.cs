@@ -5,6 +5,7 @@ using System.Text.Json;
 using Autoencoders.Applications.Anomaly;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Metrics;
+using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
 using Autoencoders.Nn.Baselines;
@@ -140,8 +141,8 @@ internal static class DetectCommand
         int flagged = flags.Count(f => f);
         int referenceCount = detector.Calibration?.Count ?? reference.Count;
         AtomicFile.WriteAllBytes(outputs.Scores, Encoding.UTF8.GetBytes(ScoresCsv(scores, flags, scored.Labels, explanations)));
-        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, Histogram(detector.Codec.Name, scores, positive, threshold));
-        if (outputs.Roc is not null) PngFile.Save(outputs.Roc, RocPlot(detector.Codec.Name, scores, positive!, metrics!.RocAuc));
+        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectFigures.Histogram(detector.Codec.Name, scores, positive, threshold));
+        if (outputs.Roc is not null) PngFile.Save(outputs.Roc, DetectFigures.RocPlot(detector.Codec.Name, scores, positive!, metrics!.RocAuc));
         if (outputs.Summary is not null)
             AtomicFile.WriteAllBytes(outputs.Summary, Summary(detector, split.Description, scored.Count, referenceCount, normal, flagged, metrics));
 
@@ -199,39 +200,10 @@ internal static class DetectCommand
         {
             csv.Append(CultureInfo.InvariantCulture, $"{i},{scores[i]:R},{(flags[i] ? 1 : 0)}");
             if (labels is not null) csv.Append(',').Append(labels[i]);
-            if (explanations is not null) csv.Append(',').Append(CsvCell(explanations[i]));
+            if (explanations is not null) csv.Append(',').Append(RowsCsv.Cell(explanations[i]));
             csv.Append('\n');
         }
         return csv.ToString();
-    }
-
-    // Column names may hold commas or quotes: such a cell is quoted, its quotes doubled (RFC 4180).
-    internal static string CsvCell(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
-
-    internal static RgbImage Histogram(string name, double[] scores, bool[]? positive, double threshold)
-    {
-        // Errors spread over orders of magnitude: a log axis shows the normal bulk and the anomalous tail alike.
-        bool logX = threshold > 0 && scores.All(s => s > 0);
-        var plot = new HistogramPlot
-        {
-            Title = $"{name}: errors of {scores.Length:N0} samples",
-            XLabel = "MSE reconstruction error", // a log axis adds "log10( )" itself
-            LogX = logX,
-        };
-        if (positive is null)
-            plot.AddSeries("samples", scores);
-        else
-            plot.AddSeries("normal", [.. scores.Where((_, i) => !positive[i])]).AddSeries("anomalous", [.. scores.Where((_, i) => positive[i])]);
-        return plot.AddVerticalLine(string.Create(CultureInfo.InvariantCulture, $"threshold {threshold:G4}"), threshold).Render();
-    }
-
-    private static RgbImage RocPlot(string name, double[] scores, bool[] positive, double auc)
-    {
-        var curve = RankingMetrics.RocCurve(scores, positive);
-        return new LinePlot { Title = $"{name}: ROC, anomalies against normal classes", XLabel = "false positive rate", YLabel = "true positive rate" }
-            .AddSeries(string.Create(CultureInfo.InvariantCulture, $"{name} (AUC {auc:F3})"), [.. curve.Select(p => p.FalsePositiveRate)], [.. curve.Select(p => p.TruePositiveRate)])
-            .AddSeries("chance", [0.0, 1.0], [0.0, 1.0])
-            .Render();
     }
 
     private static byte[] Summary(AnomalyDetector detector, string data, int samples, int referenceSamples, int[]? normal, int flagged, DetectionMetrics? metrics)
@@ -258,12 +230,6 @@ internal static class DetectCommand
             summary["recall"] = metrics.Recall;
         }
         return JsonSerializer.SerializeToUtf8Bytes(summary, new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    /// <summary>The files to write; every folder is checked before any work starts.</summary>
-    internal sealed record DetectOutputs(string Scores, string? Histogram, string? Roc, string? Summary)
-    {
-        public IEnumerable<string> All => new[] { Scores, Histogram, Roc, Summary }.OfType<string>();
     }
 
     /// <summary>How well the scores separate anomalies (positives) from normal samples, and the threshold's precision and recall.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Autoencoders.Applications.Anomaly;
+using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
 
@@ -14,7 +15,7 @@ namespace Autoencoders.Cli.Commands;
 /// </summary>
 internal static class DetectStream
 {
-    public static void Run(string modelPath, string input, ThresholdRule rule, int? explain, DetectCommand.DetectOutputs outputs, int threads, TextWriter output)
+    public static void Run(string modelPath, string input, ThresholdRule rule, int? explain, DetectOutputs outputs, int threads, TextWriter output)
     {
         var detector = DetectCommand.LoadDetector(modelPath, rule, threads);
         if (explain is { } k && k > detector.FeatureCount)
@@ -48,8 +49,8 @@ internal static class DetectStream
                     scores[i].TryFormat(number, out written, "R", CultureInfo.InvariantCulture);
                     writer.Write(number[..written]);
                     writer.Write(flag ? ",1" : ",0");
-                    if (reader.HasLabels) writer.Write($",{DetectCommand.CsvCell(labels[i] ?? "")}");
-                    if (explanations is not null) writer.Write($",{DetectCommand.CsvCell(explanations[i] ?? "")}");
+                    if (reader.HasLabels) writer.Write($",{RowsCsv.Cell(labels[i] ?? "")}");
+                    if (explanations is not null) writer.Write($",{RowsCsv.Cell(explanations[i] ?? "")}");
                     writer.Write('\n');
                     rows++;
                     if (flag) flagged++;
@@ -57,7 +58,7 @@ internal static class DetectStream
                 kept?.AddRange(scores.AsSpan(0, count));
             }
         });
-        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectCommand.Histogram(detector.Codec.Name, [.. kept!], null, detector.Threshold));
+        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectFigures.Histogram(detector.Codec.Name, [.. kept!], null, detector.Threshold));
         if (outputs.Summary is not null) AtomicFile.WriteAllBytes(outputs.Summary, Summary(detector, input, rows, flagged));
 
         output.WriteLine($"ae detect: {detector.Codec.Name} on every row of {input}{(detector.Preprocessing.Scaler is null ? "" : "; columns min-max scaled as in training")}");

@@ -27,4 +27,27 @@ public sealed class FashionMnistTests : IDisposable
         Assert.True(testLoss < 0.5, $"test_loss {testLoss}");
         FileAssert.IsPng(Path.Combine(output, "reconstructions.png"));
     }
+
+    [FashionMnistFact]
+    public void DetectOnTheTestImagesFileGivesTheThresholdOfData()
+    {
+        // Issue 17: a --classes 0,…,7,9 model (bags are the anomalies); --input holds only the 10,000 test images.
+        string model = Path.Combine(folder.File("dense"), "model.safetensors");
+        var train = Ae.Run("train", "--data", "fashion-mnist", "--classes", "0,1,2,3,4,5,6,7,9", "--limit", "3000", "--epochs", "1",
+            "--out", folder.File("dense"), "--seed", "1", "--threads", "1");
+        Assert.True(train.ExitCode == 0, train.ToString());
+        string images = Path.Combine(Data.DatasetCatalog.DefaultFashionMnistFolder, "t10k-images-idx3-ubyte.gz");
+        string fromData = folder.File("data.csv"), fromFile = folder.File("file.csv");
+
+        var data = Ae.Run("detect", "--model", model, "--data", "fashion-mnist", "--out", fromData, "--threads", "1");
+        var file = Ae.Run("detect", "--model", model, "--input", images, "--out", fromFile, "--threads", "1");
+
+        Assert.True(data.ExitCode == 0, data.ToString());
+        Assert.True(file.ExitCode == 0, file.ToString());
+        string threshold = data.Output.Split('\n').Single(line => line.StartsWith("threshold ", StringComparison.Ordinal));
+        Assert.EndsWith("the 0.95 quantile of the errors of 3,000 normal (classes 0,1,2,3,4,5,6,7,9) training samples recorded at training", threshold);
+        Assert.Contains(threshold, file.Output);
+        Assert.Equal(File.ReadLines(fromData).Select(line => string.Join(',', line.Split(',')[..3])), File.ReadLines(fromFile));
+        Assert.Equal(10_001, File.ReadLines(fromFile).Count());
+    }
 }

@@ -8,7 +8,7 @@ namespace Autoencoders.Data;
 /// on (their order in the file may differ); a column named <c>label</c> is handed over as text, not scored.
 /// </summary>
 /// <remarks>
-/// Streams: one line in memory at a time, numbers parsed from spans of it, so a file of any size reads in constant
+/// Streams: one chunk of lines in memory at a time (their numbers parsed from spans, on every core), so a file of any size reads in constant
 /// memory. Every error names the file, the data row (1 is the first row after the header) and the column.
 /// </remarks>
 public sealed class CsvRowReader : IRowReader
@@ -18,13 +18,21 @@ public sealed class CsvRowReader : IRowReader
 
     private const int LongestQuotedCell = 40;
 
+    // Rows one worker parses at a time: large enough that scheduling costs nothing beside 32 numbers a row.
+    private const int RowsPerWorkItem = 1024;
+
     private readonly StreamReader reader;
     private readonly string[] fileColumns;
     // For each cell of a row, the feature it fills, or −1 for the label column.
     private readonly int[] featureOfCell;
     private readonly int labelCell = -1;
     private string? pendingLine;
+    // Data rows read so far; the next is row + 1.
     private long row;
+    // The lines of one Read and what they parse to: reading lines is sequential, parsing them is spread over the cores.
+    private string[] lines = [];
+    private float[] parsed = [];
+    private string?[] parsedLabels = [];
 
     /// <summary>Opens <paramref name="path"/>.</summary>
     /// <param name="columns">The training columns in the model's order; null: a model without names, whose
@@ -70,15 +78,18 @@ public sealed class CsvRowReader : IRowReader
     public int Read(Span<float> destination, Span<string?> labels)
     {
         int capacity = destination.Length / FeatureCount;
+        if (lines.Length < capacity) (lines, parsed, parsedLabels) = (new string[capacity], new float[capacity * FeatureCount], new string?[capacity]);
         int rows = 0;
         while (rows < capacity && (pendingLine ?? NextLine()) is { } line)
         {
             pendingLine = null;
-            row++;
-            ParseRow(line, destination.Slice(rows * FeatureCount, FeatureCount), out string? label);
-            if (HasLabels && rows < labels.Length) labels[rows] = label;
-            rows++;
+            lines[rows++] = line;
         }
+        long firstRow = row + 1;
+        row += rows;
+        ParseLines(rows, firstRow);
+        parsed.AsSpan(0, rows * FeatureCount).CopyTo(destination);
+        if (HasLabels) parsedLabels.AsSpan(0, Math.Min(rows, labels.Length)).CopyTo(labels);
         return rows;
     }
 
@@ -121,41 +132,75 @@ public sealed class CsvRowReader : IRowReader
         return null;
     }
 
-    private void ParseRow(string line, Span<float> values, out string? label)
+    // Parses lines[0..rows) into parsed and parsedLabels; an error is the one of the earliest bad row, as a sequential read would report.
+    private void ParseLines(int rows, long firstRow)
     {
-        label = null;
+        int items = (rows + RowsPerWorkItem - 1) / RowsPerWorkItem;
+        if (items <= 1)
+        {
+            ParseBlock(0, rows, firstRow);
+            return;
+        }
+        var failures = new Exception?[items];
+        Parallel.For(0, items, item =>
+        {
+            int start = item * RowsPerWorkItem;
+            try
+            {
+                ParseBlock(start, Math.Min(rows, start + RowsPerWorkItem), firstRow);
+            }
+            catch (InvalidDataException failure)
+            {
+                failures[item] = failure;
+            }
+        });
+        if (failures.FirstOrDefault(failure => failure is not null) is { } first)
+            throw first;
+    }
+
+    private void ParseBlock(int start, int end, long firstRow)
+    {
+        for (int i = start; i < end; i++)
+            parsedLabels[i] = ParseRow(lines[i], firstRow + i, parsed.AsSpan(i * FeatureCount, FeatureCount));
+    }
+
+    // Returns the row's label (null without a label column).
+    private string? ParseRow(string line, long rowNumber, Span<float> values)
+    {
+        string? label = null;
         if (line.Contains('"'))
         {
             // Quoted cells are rare in numeric files: the general splitter, which honours "" escapes, handles them.
-            string[] cells = CsvLineSplitter.Split(line, Path, (int)Math.Min(row, int.MaxValue));
-            if (cells.Length != fileColumns.Length) throw RaggedRow(cells.Length);
+            string[] cells = CsvLineSplitter.Split(line, Path, (int)Math.Min(rowNumber, int.MaxValue));
+            if (cells.Length != fileColumns.Length) throw RaggedRow(cells.Length, rowNumber);
             for (int cell = 0; cell < cells.Length; cell++)
                 if (featureOfCell[cell] < 0) label = cells[cell];
-                else values[featureOfCell[cell]] = ParseNumber(cells[cell], cell);
-            return;
+                else values[featureOfCell[cell]] = ParseNumber(cells[cell], cell, rowNumber);
+            return label;
         }
         ReadOnlySpan<char> rest = line;
         for (int cell = 0; cell < fileColumns.Length; cell++)
         {
             int comma = rest.IndexOf(',');
             if ((comma < 0) != (cell == fileColumns.Length - 1))
-                throw RaggedRow(comma < 0 ? cell + 1 : line.Count(c => c == ',') + 1);
+                throw RaggedRow(comma < 0 ? cell + 1 : line.Count(c => c == ',') + 1, rowNumber);
             ReadOnlySpan<char> text = (comma < 0 ? rest : rest[..comma]).Trim();
             if (featureOfCell[cell] < 0) label = text.ToString();
-            else values[featureOfCell[cell]] = ParseNumber(text, cell);
+            else values[featureOfCell[cell]] = ParseNumber(text, cell, rowNumber);
             rest = comma < 0 ? default : rest[(comma + 1)..];
         }
+        return label;
     }
 
-    private float ParseNumber(ReadOnlySpan<char> text, int cell)
+    private float ParseNumber(ReadOnlySpan<char> text, int cell, long rowNumber)
     {
         if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) && float.IsFinite(value))
             return value;
         string shown = text.Length <= LongestQuotedCell ? text.ToString() : $"{text[..LongestQuotedCell]}…";
         throw DataErrors.Invalid(Path, string.Create(CultureInfo.InvariantCulture,
-            $"row {row:N0}, column \"{fileColumns[cell]}\": expected a finite number, received \"{shown}\""));
+            $"row {rowNumber:N0}, column \"{fileColumns[cell]}\": expected a finite number, received \"{shown}\""));
     }
 
-    private InvalidDataException RaggedRow(int cells) => DataErrors.Invalid(Path, string.Create(CultureInfo.InvariantCulture,
-        $"row {row:N0}: expected {fileColumns.Length} cells (as the header), received {cells}"));
+    private InvalidDataException RaggedRow(int cells, long rowNumber) => DataErrors.Invalid(Path, string.Create(CultureInfo.InvariantCulture,
+        $"row {rowNumber:N0}: expected {fileColumns.Length} cells (as the header), received {cells}"));
 }
