@@ -61,4 +61,19 @@ public sealed class BadRequestTests
         JsonElement small = await RunningServer.ReadAsync(await running.PostJsonAsync("/score", "{\"rows\": [[0.5, 0, 200, 0.25]]}"));
         Assert.Single(small.GetProperty("rows").EnumerateArray());
     }
+
+    [Fact]
+    public async Task ABodyFarOverTheCapStillGetsThe413NotAResetConnection()
+    {
+        // 2 MB against a 64 KiB cap: the client is still sending when the server decides; the answer must be the 413 each time.
+        await using var running = await RunningServer.StartAsync(new ServerOptions { MaxBodyBytes = 64 << 10 });
+        string big = $"{{\"rows\": {RunningServer.ArrayRows(TinyServedModel.Rows(50_000, seed: 5))}}}";
+        Assert.True(big.Length > 1_000_000);
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            using var response = await running.PostJsonAsync("/score", big);
+            Assert.Contains("expected at most 65,536 bytes", (await RunningServer.ReadAsync(response, 413)).GetProperty("error").GetString());
+        }
+        Assert.Equal("ok", (await RunningServer.ReadAsync(await running.Client.GetAsync("/health"))).GetProperty("status").GetString());
+    }
 }
