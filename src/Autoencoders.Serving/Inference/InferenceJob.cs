@@ -15,7 +15,7 @@ public enum Operation
 /// <param name="Explain">For <see cref="Operation.Score"/>: how many top features to return per row (0: none).</param>
 internal sealed record InferenceJob(Operation Operation, float[] Rows, int RowCount, int Explain)
 {
-    // RunContinuationsAsynchronously: the worker must not run the request's response writing on its own thread.
+    // RunContinuationsAsynchronously: whoever runs the pass must not go on to write other requests' responses.
     public TaskCompletionSource<InferenceResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
