@@ -2,7 +2,12 @@ using Autoencoders.Bench;
 
 try
 {
-    return args.FirstOrDefault() == "gemm" ? GemmBench.Run(args[1..]) : BenchCommand.Run(args);
+    return args.FirstOrDefault() switch
+    {
+        "gemm" => GemmBench.Run(args[1..]),
+        "serve-load" => Autoencoders.Bench.Serving.ServeLoad.Run(args[1..]),
+        _ => BenchCommand.Run(args),
+    };
 }
 catch (ArgumentException error)
 {

@@ -26,6 +26,7 @@ public static class CliApp
         ClassifyCommand.Create(output),
         ExportCommand.Create(output),
         BackendCommand.Create(output),
+        ServeCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
