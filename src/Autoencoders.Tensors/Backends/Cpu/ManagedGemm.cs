@@ -255,9 +255,9 @@ internal static class ManagedGemm
         }
     }
 
-    /// <summary>destination[p · ldd + x] = source[x · lds + p] for an 8 × 8 block (AVX: unpack, shuffle, permute).</summary>
+    /// <summary>destination[p · ldd + x] = scale · source[x · lds + p] for an 8 × 8 block (AVX: unpack, shuffle, permute).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Transpose8(ref float source, int lds, ref float destination, int ldd)
+    private static void Transpose8(ref float source, int lds, ref float destination, int ldd, float scale = 1f)
     {
         Vector256<float> r0 = Vector256.LoadUnsafe(ref source), r1 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, lds));
         Vector256<float> r2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 2 * lds)), r3 = Vector256.LoadUnsafe(ref Unsafe.Add(ref source, 3 * lds));
@@ -267,14 +267,15 @@ internal static class ManagedGemm
         Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5), t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
         Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE), u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
         Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE), u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
-        (Avx.Permute2x128(u0, u4, 0x20)).StoreUnsafe(ref destination);
-        (Avx.Permute2x128(u1, u5, 0x20)).StoreUnsafe(ref Unsafe.Add(ref destination, ldd));
-        (Avx.Permute2x128(u2, u6, 0x20)).StoreUnsafe(ref Unsafe.Add(ref destination, 2 * ldd));
-        (Avx.Permute2x128(u3, u7, 0x20)).StoreUnsafe(ref Unsafe.Add(ref destination, 3 * ldd));
-        (Avx.Permute2x128(u0, u4, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 4 * ldd));
-        (Avx.Permute2x128(u1, u5, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 5 * ldd));
-        (Avx.Permute2x128(u2, u6, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 6 * ldd));
-        (Avx.Permute2x128(u3, u7, 0x31)).StoreUnsafe(ref Unsafe.Add(ref destination, 7 * ldd));
+        Vector256<float> factor = Vector256.Create(scale);
+        (Avx.Permute2x128(u0, u4, 0x20) * factor).StoreUnsafe(ref destination);
+        (Avx.Permute2x128(u1, u5, 0x20) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, ldd));
+        (Avx.Permute2x128(u2, u6, 0x20) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, 2 * ldd));
+        (Avx.Permute2x128(u3, u7, 0x20) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, 3 * ldd));
+        (Avx.Permute2x128(u0, u4, 0x31) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, 4 * ldd));
+        (Avx.Permute2x128(u1, u5, 0x31) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, 5 * ldd));
+        (Avx.Permute2x128(u2, u6, 0x31) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, 6 * ldd));
+        (Avx.Permute2x128(u3, u7, 0x31) * factor).StoreUnsafe(ref Unsafe.Add(ref destination, 7 * ldd));
     }
 
     // packed[r0 · depth + p · Rows + r] = alpha · op(A)[row0 + r0 + r, p0 + p] for the micro-panel at r0; zero past the block's
@@ -303,11 +304,28 @@ internal static class ManagedGemm
             }
             return;
         }
+        // op(A) = A: a micro-panel is a transpose of panelRows rows of A; whole 12-row panels go 8 × 8 through registers
+        // (rows 0–7, then 4–11, the overlap written twice with the same values).
+        int p8 = 0;
+        if (Avx.IsSupported && panelRows >= 8)
+            for (int r0 = 0; r0 + panelRows <= rows; r0 += panelRows)
+            {
+                ref float panel = ref Unsafe.Add(ref destination, r0 * depth);
+                ref float first = ref Unsafe.Add(ref source, (row0 + r0) * o.Lda + p0);
+                ref float last = ref Unsafe.Add(ref first, (panelRows - 8) * o.Lda);
+                for (p8 = 0; p8 + 8 <= depth; p8 += 8)
+                {
+                    Transpose8(ref Unsafe.Add(ref first, p8), o.Lda, ref Unsafe.Add(ref panel, p8 * panelRows), panelRows, alpha);
+                    Transpose8(ref Unsafe.Add(ref last, p8), o.Lda, ref Unsafe.Add(ref panel, p8 * panelRows + panelRows - 8), panelRows, alpha);
+                }
+            }
+        int whole = Avx.IsSupported && panelRows >= 8 ? rows / panelRows * panelRows : 0;
         for (int r = 0; r < rows; r++)
         {
             ref float row = ref Unsafe.Add(ref source, (row0 + r) * o.Lda + p0);
             ref float lane = ref Unsafe.Add(ref destination, r / panelRows * panelRows * depth + r % panelRows);
-            for (int p = 0; p < depth; p++) Unsafe.Add(ref lane, p * panelRows) = alpha * Unsafe.Add(ref row, p);
+            // Rows of whole panels have their first p8 values packed already.
+            for (int p = r < whole ? p8 : 0; p < depth; p++) Unsafe.Add(ref lane, p * panelRows) = alpha * Unsafe.Add(ref row, p);
         }
     }
 
