@@ -13,8 +13,8 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// <see cref="ManagedGemmKernel.RowsAt"/> rows and runs the register tile over every column panel. A column panel's
 /// slice (DepthBlock × 2W floats, 16 KiB at AVX-512) is reused by the block's row panels from L1, the block's
 /// packed A (at most <see cref="MaxBlockRows"/> × DepthBlock, 48 KiB) from L2. Packing runs at memory speed (unchecked
-/// references, an 8 × 8 register transpose for a transposed B): a convolution's GEMMs, with 32 rows of A, multiply-add
-/// each packed value only 32 times.
+/// references, 8 × 8 register transposes for a transposed B and an untransposed A): a convolution's GEMMs, with 32 rows
+/// of A or 32 columns of B, multiply-add each packed value only 32 times.
 /// Every element of C is summed over K in the same order whatever the width, block or thread count, so the result
 /// is deterministic and identical on every width; exact to float32 rounding.
 /// </summary>
