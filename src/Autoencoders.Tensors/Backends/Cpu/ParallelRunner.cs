@@ -19,7 +19,10 @@ internal sealed class ParallelRunner : IDisposable
     /// <summary>Chunks per thread: more balance the load, fewer cost less per chunk.</summary>
     public const int ChunksPerThread = 4;
 
-    private const int SpinsBeforeBlocking = 20_000;
+    // How long a worker spins for the next job before it blocks. Timed by the clock, not counted in SpinWait calls:
+    // .NET scales Thread.SpinWait by a measurement taken once at start-up, so a count meant for a millisecond became,
+    // in some processes, so short that workers slept between a VAE's short kernels and the caller ran them alone.
+    private static readonly long SpinTicksBeforeBlocking = System.Diagnostics.Stopwatch.Frequency / 1000;
 
     private readonly Thread[] workers;
     private readonly ManualResetEventSlim[] wakeUp;
@@ -132,11 +135,11 @@ internal sealed class ParallelRunner : IDisposable
         long seen = 0;
         while (!disposed)
         {
-            int spins = 0;
+            long blockAt = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicksBeforeBlocking;
             while (Volatile.Read(ref ticket) >> 32 == seen)
             {
                 if (disposed) return;
-                if (++spins < SpinsBeforeBlocking)
+                if (System.Diagnostics.Stopwatch.GetTimestamp() < blockAt)
                 {
                     Thread.SpinWait(8);
                     continue;
@@ -145,7 +148,7 @@ internal sealed class ParallelRunner : IDisposable
                 Interlocked.Exchange(ref sleeping[index], 1); // full fence, paired with RunChunks' exchange
                 if (Volatile.Read(ref ticket) >> 32 == seen && !disposed) wakeUp[index].Wait();
                 Volatile.Write(ref sleeping[index], 0);
-                spins = 0;
+                blockAt = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicksBeforeBlocking;
             }
             seen = Volatile.Read(ref ticket) >> 32;
             // Read after the generation: if that job has already ended, every claim below fails.
