@@ -81,10 +81,9 @@ internal sealed class ConvolutionJob : IParallelJob
         int taps = g.KernelArea, inputChannels = g.Channels;
         if (kernelByTap.Length < kernel!.Length) kernelByTap = Tensor.AllocateBuffer(kernel.Length);
         ReadOnlySpan<float> k = kernel.Span;
+        int block = taps * inputChannels;
         for (int o = 0; o < channels; o++)
-            for (int c = 0; c < inputChannels; c++)
-                for (int t = 0; t < taps; t++)
-                    kernelByTap[(o * taps + t) * inputChannels + c] = k[(o * inputChannels + c) * taps + t];
+            TransposeInto(k.Slice(o * block, block), inputChannels, taps, kernelByTap.AsSpan(o * block, block), accumulate: false);
     }
 
     public void Clear() => x = kernel = bias = y = dy = dx = dKernel = dBias = null;
@@ -114,40 +113,36 @@ internal sealed class ConvolutionJob : IParallelJob
     /// <summary>Adds the chunks' kernel and bias gradients, in chunk order, into the gradient tensors.</summary>
     public void ReduceGradients(bool accumulateKernel, bool accumulateBias)
     {
-        if (dKernel is not null && outputSide)
+        if (dKernel is not null)
         {
-            // The chunks summed dK' (O·k·k, C): add them up, then permute back to the kernel's (O, C, k, k).
+            // The chunks summed the kernel gradient in the layout their GEMM wrote: output side, dK' (O·k·k, C), a (k·k, C)
+            // block per output channel; otherwise dKᵀ (C·k·k, O). Add them up, then transpose into the kernel's (O, C·k·k).
             if (reducedKernelGradient.Length < dKernel.Length) reducedKernelGradient = Tensor.AllocateBuffer(dKernel.Length);
-            Span<float> byTap = reducedKernelGradient.AsSpan(0, dKernel.Length);
-            Reduce(byTap, static s => s.KernelGradient, accumulate: false);
-            int taps = g.KernelArea, inputChannels = g.Channels;
+            Span<float> reduced = reducedKernelGradient.AsSpan(0, dKernel.Length);
+            Reduce(reduced, static s => s.KernelGradient, accumulate: false);
             Span<float> gradient = dKernel.Span;
-            for (int o = 0; o < channels; o++)
-                for (int c = 0; c < inputChannels; c++)
-                    for (int t = 0; t < taps; t++)
-                    {
-                        int index = (o * inputChannels + c) * taps + t;
-                        float value = byTap[(o * taps + t) * inputChannels + c];
-                        gradient[index] = accumulateKernel ? gradient[index] + value : value;
-                    }
-        }
-        else if (dKernel is not null)
-        {
-            // The chunks summed dKᵀ (C·k·k, O) (O the other side's channels): add them up, then transpose into the kernel's (O, C·k·k).
-            if (reducedKernelGradient.Length < dKernel.Length) reducedKernelGradient = Tensor.AllocateBuffer(dKernel.Length);
-            Span<float> transposed = reducedKernelGradient.AsSpan(0, dKernel.Length);
-            Reduce(transposed, static s => s.KernelGradient, accumulate: false);
-            int columnRows = g.ColumnRows;
-            Span<float> gradient = dKernel.Span;
-            for (int o = 0; o < channels; o++)
-                for (int r = 0; r < columnRows; r++)
-                {
-                    int index = o * columnRows + r;
-                    float value = transposed[r * channels + o];
-                    gradient[index] = accumulateKernel ? gradient[index] + value : value;
-                }
+            if (outputSide)
+            {
+                int block = g.KernelArea * g.Channels;
+                for (int o = 0; o < channels; o++)
+                    TransposeInto(reduced.Slice(o * block, block), g.KernelArea, g.Channels, gradient.Slice(o * block, block), accumulateKernel);
+            }
+            else
+                TransposeInto(reduced, g.ColumnRows, channels, gradient, accumulateKernel);
         }
         if (dBias is not null) Reduce(dBias.Span, static s => s.BiasGradient, accumulateBias);
+    }
+
+    /// <summary>destination[c · rows + r] (+)= source[r · columns + c]: a (rows, columns) matrix transposed.</summary>
+    private static void TransposeInto(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination, bool accumulate)
+    {
+        for (int c = 0; c < columns; c++)
+            for (int r = 0; r < rows; r++)
+            {
+                int index = c * rows + r;
+                float value = source[r * columns + c];
+                destination[index] = accumulate ? destination[index] + value : value;
+            }
     }
 
     private void Reduce(Span<float> destination, Func<Scratch, float[]> partial, bool accumulate)
