@@ -25,10 +25,7 @@ internal static class EpochTimer
     /// <summary>Samples/s of <paramref name="model"/> (not yet built) trained with <paramref name="loss"/> at <paramref name="batch"/>.</summary>
     public static double Measure(Model model, Loss loss, Dataset train, int batch, IComputeBackend backend, int repeats)
     {
-        model.Backend = backend;
-        model.Build(new Autoencoders.Tensors.Shape(train.FeatureCount), seed: 0);
-        model.Compile(new Adam(), loss);
-        model.Fit(train.Limit(10 * batch), new FitOptions { Epochs = 1, BatchSize = batch });
+        Prepare(model, loss, train, batch, backend);
         var seconds = new List<double>();
         for (int i = 0; i < repeats; i++)
         {
@@ -38,5 +35,15 @@ internal static class EpochTimer
         }
         seconds.Sort();
         return train.Count / seconds[seconds.Count / 2];
+    }
+
+    /// <summary>Builds <paramref name="model"/> on <paramref name="backend"/> (seed 0), compiles it with Adam and runs the
+    /// warm-up pass of 10 batches: what comes before every timed epoch.</summary>
+    public static void Prepare(Model model, Loss loss, Dataset train, int batch, IComputeBackend backend)
+    {
+        model.Backend = backend;
+        model.Build(new Autoencoders.Tensors.Shape(train.FeatureCount), seed: 0);
+        model.Compile(new Adam(), loss);
+        model.Fit(train.Limit(10 * batch), new FitOptions { Epochs = 1, BatchSize = batch });
     }
 }

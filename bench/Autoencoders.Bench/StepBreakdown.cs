@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Autoencoders.Data;
-using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Presets;
 using Autoencoders.Nn.Training;
 using Autoencoders.Tensors.Backends;
@@ -19,11 +18,8 @@ internal static class StepBreakdown
     {
         var (profiled, profile) = ProfilingBackend.Wrap(backend);
         var (model, loss) = ModelPresets.Create(workload, train.FeatureCount);
-        model.Backend = profiled;
-        model.Build(new Autoencoders.Tensors.Shape(train.FeatureCount), seed: 0);
-        model.Compile(new Adam(), loss);
         int batch = ModelPresets.BatchSize(workload);
-        model.Fit(train.Limit(10 * batch), new FitOptions { Epochs = 1, BatchSize = batch });
+        EpochTimer.Prepare(model, loss, train, batch, profiled);
         profile.Clear();
         var clock = Stopwatch.StartNew();
         model.Fit(train, new FitOptions { Epochs = 1, BatchSize = batch, Seed = 0 });
