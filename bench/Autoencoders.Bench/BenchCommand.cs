@@ -7,8 +7,9 @@ namespace Autoencoders.Bench;
 
 /// <summary>
 /// Runs the workloads of ../shared/bench/torch_reference.py the same way (same data, batch, optimizer,
-/// one warm-up pass of 10 batches, the median of timed epochs over --train-samples samples), then the
-/// PyTorch reference and the TorchSharp port in the same run, and prints the three with our ratio to the faster peer.
+/// one warm-up pass of 10 batches, the median of timed epochs over --train-samples samples), each followed at once by the
+/// PyTorch reference and the TorchSharp port on the same workload, and prints the three with our ratio to the faster peer;
+/// <c>--rounds N</c> repeats the whole comparison and prints each round's ratios (the JSON's figures are the medians).
 /// <c>--gflops</c> adds each one's GFLOP/s beside the sgemm peak measured in the run; <c>--scaling</c> and
 /// <c>--memory</c> run their own measurements instead of the speed table; <c>--busy-core</c> runs any of them with
 /// one core kept busy.
@@ -56,31 +57,91 @@ internal static class BenchCommand
             peak = GemmBench.Measure(backend, PeakGemmSize, seconds: 2);
             Console.WriteLine($"sgemm peak {PeakGemmSize}³ through {backend.Name}: {peak:F1} GFLOP/s");
         }
-        var ours = new Dictionary<string, double>();
+        var trainingSets = new Dictionary<string, Dataset>();
         var flops = new Dictionary<string, long>();
         foreach (string workload in options.Workloads)
         {
-            Dataset train = TrainingData(workload, options, ref images);
-            flops[workload] = TrainingFlops.PerSample(workload, train.FeatureCount);
-            ours[workload] = EpochTimer.Measure(workload, train, backend, options.Repeats);
-            Console.WriteLine($"ours    {workload,-6} {ours[workload],12:N0} samples/s");
+            trainingSets[workload] = TrainingData(workload, options, ref images);
+            flops[workload] = TrainingFlops.PerSample(workload, trainingSets[workload].FeatureCount);
         }
-        var pytorch = options.SkipTorch ? [] : TorchReference.Run(options);
-        var torchSharp = options.SkipTorchSharp ? [] : TorchSharpPeer.Run(options);
+        string? torchSharp = options.SkipTorchSharp ? null : TorchSharpPeer.BuiltAssembly(options);
+        var runners = new List<(string Name, Func<string, double?> Measure)>
+        {
+            ("ours", workload => EpochTimer.Measure(workload, trainingSets[workload], backend, options.Repeats)),
+        };
+        if (!options.SkipTorch && TorchReference.IsAvailable(options, "pytorch"))
+            runners.Add(("pytorch", workload => TorchReference.Run(options with { Workloads = [workload] }).GetValueOrDefault(workload)));
+        if (torchSharp is not null)
+            runners.Add(("torchsharp", workload => TorchSharpPeer.Run(options with { Workloads = [workload] }, torchSharp).GetValueOrDefault(workload)));
+
+        // Each workload's figures one right after the other (ours, then each peer's), round after round: the host's cores
+        // are shared with other guests and slow down for seconds at a time, so a figure is only compared with figures
+        // taken within the same minute, and several rounds show how far a ratio moves.
+        var rounds = new List<Dictionary<string, Dictionary<string, double>>>();
+        for (int round = 1; round <= options.Rounds; round++)
+        {
+            if (options.Rounds > 1) Console.WriteLine($"round {round} of {options.Rounds}");
+            var figures = runners.ToDictionary(r => r.Name, _ => new Dictionary<string, double>());
+            foreach (string workload in options.Workloads)
+                foreach (var (name, measure) in runners)
+                    if (measure(workload) is { } value and > 0)
+                    {
+                        figures[name][workload] = value;
+                        if (name == "ours") Console.WriteLine($"ours    {workload,-6} {value,12:N0} samples/s");
+                    }
+            rounds.Add(figures);
+            PrintTable(options, figures, condition);
+        }
+        var median = runners.ToDictionary(r => r.Name, r => options.Workloads
+            .Where(w => rounds.All(round => round[r.Name].ContainsKey(w)))
+            .ToDictionary(w => w, w => Median(rounds.Select(round => round[r.Name][w]))));
+        if (options.Rounds > 1)
+        {
+            Console.WriteLine($"ours / best peer in each of the {options.Rounds} rounds");
+            foreach (string workload in options.Workloads)
+                Console.WriteLine($"{workload,-8} {string.Join("  ", rounds.Select(round => Ratio(round, workload) is { } ratio ? $"{ratio:F2}x" : "n/a"))}");
+        }
+        var ours = median["ours"];
+        var pytorch = median.GetValueOrDefault("pytorch") ?? [];
+        var torchSharpFigures = median.GetValueOrDefault("torchsharp") ?? [];
+        report["ours"] = ours;
+        report["pytorch"] = pytorch;
+        report["torchsharp"] = torchSharpFigures;
+        if (options.Rounds > 1)
+            report["rounds"] = rounds.Select(round => new
+            {
+                ours = round["ours"], pytorch = round.GetValueOrDefault("pytorch"), torchsharp = round.GetValueOrDefault("torchsharp"),
+                ratio = options.Workloads.ToDictionary(w => w, w => Ratio(round, w)),
+            }).ToList();
+        if (options.Gflops) report["gflops"] = GflopsTable(options, peak, flops, ours, pytorch, torchSharpFigures);
+    }
+
+    /// <summary>One round's table: each runner's figure and ours over the faster peer.</summary>
+    private static void PrintTable(BenchOptions options, Dictionary<string, Dictionary<string, double>> figures, string? condition)
+    {
         Console.WriteLine();
         if (condition is not null) Console.WriteLine($"({condition})");
         Console.WriteLine($"{"workload",-8} {"ours (samples/s)",18} {"pytorch",10} {"torchsharp",11} {"ours / best peer",17}");
         foreach (string workload in options.Workloads)
         {
-            string Peer(Dictionary<string, double> peer) => peer.TryGetValue(workload, out double value) ? value.ToString("N0") : "n/a";
-            double best = Math.Max(pytorch.GetValueOrDefault(workload), torchSharp.GetValueOrDefault(workload));
-            string ratio = best > 0 ? $"{ours[workload] / best:F2}x" : "n/a";
-            Console.WriteLine($"{workload,-8} {ours[workload],18:N0} {Peer(pytorch),10} {Peer(torchSharp),11} {ratio,17}");
+            string Cell(string runner) => figures.GetValueOrDefault(runner)?.TryGetValue(workload, out double value) == true ? value.ToString("N0") : "n/a";
+            string ratio = Ratio(figures, workload) is { } value ? $"{value:F2}x" : "n/a";
+            Console.WriteLine($"{workload,-8} {Cell("ours"),18} {Cell("pytorch"),10} {Cell("torchsharp"),11} {ratio,17}");
         }
-        report["ours"] = ours;
-        report["pytorch"] = pytorch;
-        report["torchsharp"] = torchSharp;
-        if (options.Gflops) report["gflops"] = GflopsTable(options, peak, flops, ours, pytorch, torchSharp);
+        Console.WriteLine();
+    }
+
+    /// <summary>Ours over the faster peer in one round; null without ours or without a peer's figure.</summary>
+    private static double? Ratio(Dictionary<string, Dictionary<string, double>> figures, string workload)
+    {
+        double best = figures.Where(r => r.Key != "ours").Select(r => r.Value.GetValueOrDefault(workload)).DefaultIfEmpty(0).Max();
+        return best > 0 && figures["ours"].TryGetValue(workload, out double ours) ? ours / best : null;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Prints each runner's GFLOP/s and ours as a share of the sgemm peak; returns them for the JSON.</summary>

@@ -16,6 +16,9 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
     /// <summary>Peak RSS of training each workload, each in its own child process (<see cref="PeakMemory"/>).</summary>
     public bool Memory { get; init; }
 
+    /// <summary>How many times the whole comparison runs, each workload's figures (ours, then each peer's) one after the other in each round.</summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>The folder the CSVs and PNGs go to.</summary>
     public string OutDir { get; init; } = "bench-output";
 
@@ -23,7 +26,7 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
     public int[] ScalingSizes { get; init; } = [32, 64, 128, 256, 512, 1024, 2048, 4096];
 
     public const string Usage = "options: --data --threads --workloads --train-samples --repeats --no-torch --no-torchsharp --torchsharp-artifacts --json --breakdown --reference " +
-        "--gflops --busy-core --scaling [--scaling-sizes 32,64,...] --memory --out DIR";
+        "--gflops --busy-core --scaling [--scaling-sizes 32,64,...] --memory --out DIR --rounds N";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -34,7 +37,7 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
         // The peer's build (~480 MB) stays outside the project, as its README asks.
         string artifacts = Environment.GetEnvironmentVariable("AE_TORCHSHARP_ARTIFACTS")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "autoencoders-bench", "torchsharp");
-        int threads = Environment.ProcessorCount, samples = 20000, repeats = 3;
+        int threads = Environment.ProcessorCount, samples = 20000, repeats = 3, rounds = 1;
         bool skipTorch = false, skipTorchSharp = false, breakdown = false, gflops = false, busyCore = false, scaling = false, memory = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -59,13 +62,14 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
                 case "--scaling-sizes": sizes = Value(); break;
                 case "--memory": memory = true; break;
                 case "--out": outDir = Value(); break;
+                case "--rounds": rounds = Positive(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}; {Usage}");
             }
         }
         var options = new BenchOptions(data, threads, workloads.Split(','), samples, repeats, skipTorch, json, Path.GetFullPath(script),
             skipTorchSharp, Path.GetFullPath(torchSharp), Path.GetFullPath(artifacts), breakdown)
         {
-            Gflops = gflops, BusyCore = busyCore, Scaling = scaling, Memory = memory, OutDir = outDir,
+            Gflops = gflops, BusyCore = busyCore, Scaling = scaling, Memory = memory, OutDir = outDir, Rounds = rounds,
         };
         return sizes is null ? options : options with { ScalingSizes = [.. sizes.Split(',').Select(size => PositiveNumber("--scaling-sizes", size))] };
     }

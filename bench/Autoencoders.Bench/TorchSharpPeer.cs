@@ -11,7 +11,11 @@ namespace Autoencoders.Bench;
 internal static class TorchSharpPeer
 {
     public static Dictionary<string, double> Run(BenchOptions options) =>
-        BuiltAssembly(options) is { } assembly ? PeerProcess.Run("torchsharp", "dotnet", [assembly, .. options.PeerArguments(options.PeerDataFolder, options.Workloads)]) : [];
+        BuiltAssembly(options) is { } assembly ? Run(options, assembly) : [];
+
+    /// <summary>Runs <paramref name="assembly"/>, the peer as <see cref="BuiltAssembly"/> found it, on options' workloads.</summary>
+    public static Dictionary<string, double> Run(BenchOptions options, string assembly) =>
+        PeerProcess.Run("torchsharp", "dotnet", [assembly, .. options.PeerArguments(options.PeerDataFolder, options.Workloads)]);
 
     /// <summary>The peer's TorchSharpBench.dll, built (incrementally) first; null, with a line saying why, when there is none.</summary>
     public static string? BuiltAssembly(BenchOptions options)

@@ -12,6 +12,15 @@ public class BenchOptionsTests
     }
 
     [Fact]
+    public void RoundsDefaultToOneAndMustBePositive()
+    {
+        Assert.Equal(1, BenchOptions.Parse([]).Rounds);
+        Assert.Equal(3, BenchOptions.Parse(["--rounds", "3"]).Rounds);
+        var error = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["--rounds", "0"]));
+        Assert.Equal("--rounds: expected a positive whole number, received \"0\"", error.Message);
+    }
+
+    [Fact]
     public void DefaultsSweepPowersOfTwoFrom32To4096()
     {
         var options = BenchOptions.Parse([]);
