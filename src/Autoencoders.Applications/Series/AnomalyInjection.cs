@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>
 /// Writes known anomalies into a copy of a series (T, C), every channel alike, and returns where they are: the labels

@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>
 /// The baseline without a model: each step's distance from the mean of the <c>window</c> steps before it, in their

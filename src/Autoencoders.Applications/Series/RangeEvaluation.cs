@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>
 /// Flagged steps against labelled anomalous ranges: point-wise precision, recall and F1, the share of labelled ranges

@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>
 /// The mean periodogram of equal-length windows: each window's mean removed, |Σₜ xₜ e^(−2πikt/W)|² / W at frequencies

@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>
 /// Turns per-window scores into per-step scores for a <see cref="PointRule"/>: with window j covering steps

@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>The kinds of anomaly <see cref="AnomalyInjection"/> writes into a series at a recorded place.</summary>
 public enum AnomalyKind

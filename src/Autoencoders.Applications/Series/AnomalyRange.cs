@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>Steps <see cref="Start"/> … <see cref="End"/> (inclusive) flagged together, and the largest score among them.</summary>
 public sealed record AnomalyRange(int Start, int End, double PeakScore)

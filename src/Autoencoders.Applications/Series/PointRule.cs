@@ -1,4 +1,4 @@
-namespace Autoencoders.Applications.TimeSeries;
+namespace Autoencoders.Applications.Series;
 
 /// <summary>How window flags become point flags: window j covers steps [jS, jS + W).</summary>
 public enum PointRule
