@@ -6,8 +6,8 @@ namespace Autoencoders.Data;
 /// How evenly a series is sampled: the usual step (the median difference of consecutive timestamps) and the steps that
 /// differ from it by more than 0.1 % — gaps or jitter that sliding windows silently treat as one step each.
 /// </summary>
-/// <param name="FirstIrregularRow">The data row (1-based, as an editor counts lines below the header) of the first irregular step, or 0.</param>
-public sealed record SeriesSpacing(double Step, int IrregularSteps, int FirstIrregularRow, double SmallestStep, double LargestStep)
+/// <param name="FirstIrregularLine">The file line (the header is line 1) where the first irregular step ends, or 0.</param>
+public sealed record SeriesSpacing(double Step, int IrregularSteps, int FirstIrregularLine, double SmallestStep, double LargestStep)
 {
     public bool IsRegular => IrregularSteps == 0;
 
@@ -26,14 +26,14 @@ public sealed record SeriesSpacing(double Step, int IrregularSteps, int FirstIrr
         {
             if (Math.Abs(steps[i] - median) <= 1e-3 * Math.Abs(median)) continue;
             irregular++;
-            if (first == 0) first = i + 2; // the step ends at data row i + 2
+            if (first == 0) first = i + 3; // the step ends at time i + 1, on line i + 3 below the header
         }
         return new SeriesSpacing(median, irregular, first, sorted[0], sorted[^1]);
     }
 
-    /// <summary>"regular, every 5 min" or "irregular: 12 of 4,031 steps differ from the usual 5 min (from 1 min to 1 h), the first at row 17".</summary>
+    /// <summary>"regular, every 5 min" or "irregular: 12 of 4,031 steps differ from the usual 5 min (from 1 min to 1 h), the first at line 17".</summary>
     public string Describe(bool isIso, int length) => IsRegular
         ? $"regular, every {SeriesTime.DescribeStep(Step, isIso)}"
         : string.Create(CultureInfo.InvariantCulture,
-            $"irregular: {IrregularSteps:N0} of {length - 1:N0} steps differ from the usual {SeriesTime.DescribeStep(Step, isIso)} (from {SeriesTime.DescribeStep(SmallestStep, isIso)} to {SeriesTime.DescribeStep(LargestStep, isIso)}), the first at row {FirstIrregularRow}; windows count steps, not time");
+            $"irregular: {IrregularSteps:N0} of {length - 1:N0} steps differ from the usual {SeriesTime.DescribeStep(Step, isIso)} (from {SeriesTime.DescribeStep(SmallestStep, isIso)} to {SeriesTime.DescribeStep(LargestStep, isIso)}), the first at line {FirstIrregularLine}; windows count steps, not time");
 }

@@ -11,7 +11,7 @@ namespace Autoencoders.Nn.Presets;
 /// </summary>
 public static class ModelPresets
 {
-    public static IEnumerable<string> Names => ["dense", "deep", "sparse", "denoising", "contractive", "conv", "conv-deep", "vae", "dbn", "lstm", "conv1d", .. TimeSeriesPresets.Names];
+    public static IEnumerable<string> Names => ["dense", "deep", "sparse", "denoising", "contractive", "conv", "conv-deep", "vae", "dbn", "lstm", "conv1d"];
 
     /// <summary>One line per preset, for help text.</summary>
     public static string Describe(string name) => name switch
@@ -27,12 +27,11 @@ public static class ModelPresets
         "dbn" => "784-1000-500-250-N (N = 30): RBMs pretrained by CD-1, unrolled, fine-tuned with MSE (Hinton 2006)",
         "lstm" => "each image as 28 steps of 28 pixels: LSTM 64 (the code), RepeatVector 28, LSTM 64, TimeDistributed Dense 28 sigmoid, BCE",
         "conv1d" => "Conv1D 32-16 (k 7, s 2) / Conv1DTranspose 16-32-1 on windows (T, 1), MSE (torch_reference.py's conv1d)",
-        _ when TimeSeriesPresets.Names.Contains(name) => TimeSeriesPresets.Describe(name),
         _ => throw UnknownPreset(name),
     };
 
     /// <summary>The batch size the preset is measured with (torch_reference.py's): 128 for the VAE, the LSTM and conv1d, else 256.</summary>
-    public static int BatchSize(string name) => name is "vae" or "lstm" or "conv1d" || TimeSeriesPresets.Names.Contains(name) ? 128 : 256;
+    public static int BatchSize(string name) => name is "vae" or "lstm" or "conv1d" ? 128 : 256;
 
     /// <summary>The preset's autoencoder for samples of <paramref name="inputSize"/> values, and its loss.</summary>
     /// <param name="codeSize">The code size; null takes the preset's own.</param>
@@ -50,7 +49,6 @@ public static class ModelPresets
         "dbn" => (DeepBelief(inputSize, codeSize ?? 30), Loss.MeanSquaredError),
         "lstm" => (RecurrentPresets.Lstm(inputSize, codeSize ?? 64), Loss.BinaryCrossEntropy),
         "conv1d" => (SequencePresets.Conv1D(inputSize), Loss.MeanSquaredError),
-        _ when TimeSeriesPresets.Names.Contains(name) => TimeSeriesPresets.Create(name, inputSize, codeSize: codeSize) is var (model, loss, _) ? (model, loss) : default,
         _ => throw UnknownPreset(name),
     };
 

@@ -100,6 +100,25 @@ public sealed class TimeSeriesCommandTests(TimeSeriesCommandTests.Trained traine
         Assert.Contains("Total params: 9,505", run.Output);
     }
 
+    [Theory]
+    [InlineData("train")]
+    [InlineData("detect")]
+    [InlineData("generate")]
+    public void EverySubcommandDescribesEveryOption(string name)
+    {
+        var command = CliApp.CreateRoot(TextWriter.Null).Subcommands.Single(c => c.Name == "timeseries").Subcommands.Single(c => c.Name == name);
+
+        var run = Ae.Run("timeseries", name, "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(command.Description!, run.Output);
+        Assert.All(command.Options.Where(o => o.Name != "--help"), option =>
+        {
+            Assert.Contains(option.Name, run.Output);
+            Assert.False(string.IsNullOrWhiteSpace(option.Description), $"{option.Name} has no help text");
+        });
+    }
+
     private static int Step(string time) =>
         (int)Math.Round((DateTime.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) - SeriesFiles.Start).TotalMinutes / 5);
 

@@ -71,7 +71,7 @@ public sealed class TimeSeriesCsvTests
 
         Assert.Equal(300, spacing.Step);
         Assert.Equal(1, spacing.IrregularSteps);
-        Assert.Equal(4, spacing.FirstIrregularRow); // 600 → 1200 ends at the fourth data row
+        Assert.Equal(5, spacing.FirstIrregularLine); // 600 → 1200 ends at the fourth data row, line 5 below the header
         Assert.Contains("irregular: 1 of 5 steps differ from the usual 5 min", spacing.Describe(true, 6));
         Assert.Equal("regular, every 1 d", SeriesSpacing.Measure([0, 86400, 172800]).Describe(true, 3));
     }
