@@ -53,6 +53,21 @@ public sealed class BadSeriesTests
     }
 
     [Fact]
+    public void DetectNeedsATimeSeriesModel()
+    {
+        using var folder = new TemporaryFolder();
+        string rows = folder.WriteText("rows.csv", "a,b\n0.1,0.2\n0.3,0.4\n0.5,0.6\n0.7,0.8\n");
+        Assert.Equal(0, Ae.Run("train", "--data", rows, "--model", "dense", "--code", "1", "--epochs", "1", "--out", folder.File("dense")).ExitCode);
+        string series = SeriesFiles.Periodic(folder.File("s.csv"), 64, 16, 0.1, 1);
+
+        var run = Ae.Run("timeseries", "detect", "--model", folder.File("dense"), "--data", series, "--out", folder.File("ranges.csv"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not a time-series model", run.Error);
+        Assert.False(File.Exists(folder.File("ranges.csv")));
+    }
+
+    [Fact]
     public void TrainUntilBeforeTheFirstStepIsABadArgument()
     {
         using var folder = new TemporaryFolder();

@@ -17,8 +17,8 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
 {
     private static readonly AnomalyKind[] Kinds = [AnomalyKind.Spike, AnomalyKind.LevelShift, AnomalyKind.Flat, AnomalyKind.ChangedPeriod];
 
-    /// <summary>A real series, where its training part ends, the window and the cycle it has.</summary>
-    private sealed record RealSeries(string Name, string Path, string TrainUntil, int Window);
+    /// <summary>A real series, where its training part ends, the windows to try, and the length of the injected stretches (steps).</summary>
+    private sealed record RealSeries(string Name, string Path, string TrainUntil, int[] Windows, int AnomalyLength);
 
     [AcceptanceFact]
     public void KerasSettingFlagsTheJump()
@@ -55,12 +55,12 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
         string folder = Folder("real");
         RealSeries[] all =
         [
-            new("sunspots (yearly 1700–2008)", StatsmodelsSeries.Sunspots, "1900", 24),
-            new("elnino (monthly 1950–2010)", StatsmodelsSeries.Elnino(Path.Combine(folder, "elnino.csv")), "1989-12", 24),
+            new("sunspots (yearly 1700–2008)", StatsmodelsSeries.Sunspots, "1900", [24, 44], 11),
+            new("elnino (monthly 1950–2010)", StatsmodelsSeries.Elnino(Path.Combine(folder, "elnino.csv")), "1989-12", [24, 48], 12),
         ];
         var report = new StringBuilder("# Real series with injected anomalies\n\n")
             .Append("Each kind injected alone into the test part (after --train-until; never seen in training, early stopping on the last 10 % of the training windows), ")
-            .Append("in its middle: a spike of 4σ, a level shift of 2σ over half a window, a flat stretch of half a window, half speed over a window. ")
+            .Append("in its middle: a spike of 4σ, a level shift of 2σ over L steps, a flat stretch of L steps, half speed over 2L steps (L: sunspots 11, elnino 12). ")
             .Append("ts-conv, ts-lstm: window MAE; baseline: |x − rolling mean| / rolling std over the window before each step.\n\n")
             .Append("Each cell: hit (yes/no), share of normal steps flagged, F1. Settings: max = threshold the largest training error, ")
             .Append("q.99 = the 0.99 quantile of the training errors; all / any = the point rule (the baseline scores steps, so the rule does not apply).\n\n")
@@ -70,10 +70,11 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
         {
             var whole = TimeSeriesCsv.Read(real.Path);
             int trainSteps = whole.CountUntil(SeriesTime.Parse(real.TrainUntil, whole.IsIsoTime)!.Value);
+            foreach (int window in real.Windows)
             foreach (string preset in new[] { "ts-conv", "ts-lstm" })
             {
-                string modelFolder = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(real.Path)}-{preset}");
-                var run = Ae.Run("timeseries", "train", "--data", real.Path, "--model", preset, "--window", real.Window.ToString(CultureInfo.InvariantCulture),
+                string modelFolder = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(real.Path)}-{preset}-{window}");
+                var run = Ae.Run("timeseries", "train", "--data", real.Path, "--model", preset, "--window", window.ToString(CultureInfo.InvariantCulture),
                     "--train-until", real.TrainUntil, "--epochs", "100", "--batch", "32", "--lr", "0.002", "--validation-split", "0.1", "--early-stopping", "10", "--out", modelFolder);
                 Assert.True(run.ExitCode == 0, run.ToString());
                 log.WriteLine(run.Output);
@@ -81,17 +82,18 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
                 var (max, quantile) = (SeriesDetector.FromModel(model, ThresholdRule.Max), SeriesDetector.FromModel(model, ThresholdRule.Quantile(0.99)));
                 foreach (var kind in Kinds)
                 {
-                    var (test, labelled) = Injected(whole, trainSteps, kind, real.Window);
-                    Row(report, failures, real.Name, kind, preset,
+                    var (test, labelled) = Injected(whole, trainSteps, kind, real.AnomalyLength);
+                    Row(report, failures, real.Name, kind, $"{preset}, W {window}",
                         RangeEvaluation.Evaluate(max.Detect(test).Flags, [labelled]),
                         RangeEvaluation.Evaluate(quantile.Detect(test).Flags, [labelled]),
                         RangeEvaluation.Evaluate(max.Detect(test, PointRule.AnyWindow).Flags, [labelled]));
                 }
             }
+            foreach (int window in real.Windows)
             foreach (var kind in Kinds)
             {
-                var max = Baseline(whole, trainSteps, kind, real.Window, null);
-                Row(report, failures, real.Name, kind, "rolling z-score", max, Baseline(whole, trainSteps, kind, real.Window, 0.99), max);
+                var max = Baseline(whole, trainSteps, kind, real.AnomalyLength, window, null);
+                Row(report, failures, real.Name, kind, $"rolling z-score, W {window}", max, Baseline(whole, trainSteps, kind, real.AnomalyLength, window, 0.99), max);
             }
         }
         report.Append(CultureInfo.InvariantCulture, $"\nMissed (not hit, or more than 5 % of normal steps flagged): {(failures.Count == 0 ? "none" : string.Join("; ", failures))}\n");
@@ -117,21 +119,21 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
         Write(folder, report.Append("```\n"));
     }
 
-    // The test part with one anomaly of the kind in its middle: a spike of 4σ, a level shift of 2σ over half a window,
-    // a flat stretch of half a window, a changed period over a whole window.
-    private static (TimeSeries Test, AnomalyRange Range) Injected(TimeSeries whole, int trainSteps, AnomalyKind kind, int window)
+    // The test part with one anomaly of the kind in its middle: a spike of 4σ, a level shift of 2σ over L steps,
+    // a flat stretch of L steps, a changed period (half speed) over 2L steps.
+    private static (TimeSeries Test, AnomalyRange Range) Injected(TimeSeries whole, int trainSteps, AnomalyKind kind, int anomalyLength)
     {
         var test = whole.Slice(trainSteps, whole.Length - trainSteps);
-        int length = kind switch { AnomalyKind.Spike => 1, AnomalyKind.ChangedPeriod => window, _ => window / 2 };
+        int length = kind switch { AnomalyKind.Spike => 1, AnomalyKind.ChangedPeriod => 2 * anomalyLength, _ => anomalyLength };
         double magnitude = kind == AnomalyKind.Spike ? 4 : 2;
         var (values, range) = AnomalyInjection.Inject(test.Values, test.ChannelCount, kind, test.Length / 2 - length / 2, length, magnitude);
         return (test.WithValues(values), range);
     }
 
     /// <param name="quantile">The threshold's quantile of the training part's scores; null: their maximum.</param>
-    private static RangeEvaluation Baseline(TimeSeries whole, int trainSteps, AnomalyKind kind, int window, double? quantile)
+    private static RangeEvaluation Baseline(TimeSeries whole, int trainSteps, AnomalyKind kind, int anomalyLength, int window, double? quantile)
     {
-        var (test, range) = Injected(whole, trainSteps, kind, window);
+        var (test, range) = Injected(whole, trainSteps, kind, anomalyLength);
         float[] values = [.. whole.Values[..(trainSteps * whole.ChannelCount)], .. test.Values];
         double[] scores = RollingZScore.Scores(values, whole.ChannelCount, window);
         double[] training = [.. scores[..trainSteps].Where(double.IsFinite)];

@@ -49,7 +49,11 @@ internal static class TimeSeriesDetectCommand
             var thresholdRule = parsed.GetValue(quantile) is null && parsed.GetValue(contamination) is null && parsed.GetValue(threshold) is null
                 ? SeriesDetector.DefaultRule
                 : ThresholdOptions.Parse(parsed.GetValue(contamination), parsed.GetValue(quantile), parsed.GetValue(threshold));
-            var detector = SeriesDetector.FromModel(ModelLoading.Load(ModelPath(parsed.GetValue(model)!)), thresholdRule);
+            string modelPath = ModelPath(parsed.GetValue(model)!);
+            var loaded = ModelLoading.Load(modelPath);
+            if (SeriesModelSettings.Read(loaded.Metadata) is null)
+                throw new UsageException($"--model {modelPath}: not a time-series model (no \"{SeriesModelSettings.SettingsKey}\"); train one with ae timeseries train");
+            var detector = SeriesDetector.FromModel(loaded, thresholdRule);
             var settings = detector.Settings;
             var test = series.Read(parsed, parsed.GetValue(data)!, settings.Channels, settings.TimeColumn);
             output.WriteLine($"ae timeseries detect: {SeriesOptions.Describe(test)}");
