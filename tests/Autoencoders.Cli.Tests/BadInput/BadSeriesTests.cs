@@ -53,6 +53,19 @@ public sealed class BadSeriesTests
     }
 
     [Fact]
+    public void CodeSizeDoesNotApplyToTheKerasModel()
+    {
+        using var folder = new TemporaryFolder();
+        string train = SeriesFiles.Periodic(folder.File("train.csv"), 64, 16, 0.1, 1);
+
+        var run = Ae.Run("timeseries", "train", "--data", train, "--model", "ts-conv", "--code", "4", "--window", "16", "--out", folder.File("m"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--code does not apply to ts-conv", run.Error);
+        Assert.False(Directory.Exists(folder.File("m")));
+    }
+
+    [Fact]
     public void DetectNeedsATimeSeriesModel()
     {
         using var folder = new TemporaryFolder();

@@ -38,7 +38,7 @@ internal static class TimeSeriesTrainCommand
         var stride = new Option<int>("--stride") { Description = "steps between window starts", DefaultValueFactory = _ => 1, HelpName = "S" };
         var trainUntil = new Option<string?>("--train-until")
         {
-            Description = "train on the steps up to this time (inclusive; the series' kind of timestamp); the steps after it measure val_loss. Default: the whole file (test on a separate file)",
+            Description = "train on the steps up to this time (inclusive; the series' kind of timestamp); the steps after it measure val_loss (unless --validation-split). Default: the whole file (test on a separate file)",
             HelpName = "T",
         };
         var measure = new Option<string>("--error") { Description = "window error: mae (the Keras example's) or mse", DefaultValueFactory = _ => "mae", HelpName = "mae|mse" };
@@ -75,6 +75,8 @@ internal static class TimeSeriesTrainCommand
     private static void Run(Settings settings, TimeSeries whole, string? timeColumn, TextWriter output)
     {
         if (settings.Code is <= 0) throw new UsageException($"--code must be a positive integer, received {settings.Code}");
+        if (settings.Code is not null && settings.Model == "ts-conv")
+            throw new UsageException("--code does not apply to ts-conv: its code is the Keras example's, 16 filters at a quarter of the window");
         if (settings.Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {settings.Batch}");
         if (settings.ValidationSplit is { } split && !(split > 0 && split < 1)) throw new UsageException($"--validation-split must be in (0, 1), received {split}");
         if (settings.Model == "ts-conv" && settings.Window % 4 != 0)
