@@ -27,6 +27,9 @@ public sealed class Calibration
     /// <summary>The score the record holds: mean squared reconstruction error per sample.</summary>
     public const string MeanSquaredErrorScore = "mse";
 
+    /// <summary>The score of a record measured with <see cref="ReconstructionMeasure.MeanAbsolute"/>: mean absolute error per sample.</summary>
+    public const string MeanAbsoluteErrorScore = "mae";
+
     /// <summary>Up to this many samples the record keeps every error; more are summarised by the sketch.</summary>
     public const int ExactLimit = 100_000;
 
@@ -54,7 +57,7 @@ public sealed class Calibration
     /// <summary>"validation" (the held-out split) or "training".</summary>
     public string Source { get; }
 
-    /// <summary>The per-sample score measured: <see cref="MeanSquaredErrorScore"/>.</summary>
+    /// <summary>The per-sample score measured: <see cref="MeanSquaredErrorScore"/> or <see cref="MeanAbsoluteErrorScore"/>.</summary>
     public string Score { get; }
 
     /// <summary>How many samples were scored.</summary>
@@ -77,7 +80,8 @@ public sealed class Calibration
     public string MetadataKey => MetadataPrefix + Source;
 
     /// <summary>The record of <paramref name="scores"/> measured on <paramref name="source"/> samples.</summary>
-    public static Calibration FromScores(IReadOnlyList<double> scores, string source)
+    /// <param name="score">What the scores are: <see cref="MeanSquaredErrorScore"/> (the default) or <see cref="MeanAbsoluteErrorScore"/>.</param>
+    public static Calibration FromScores(IReadOnlyList<double> scores, string source, string score = MeanSquaredErrorScore)
     {
         ArgumentNullException.ThrowIfNull(scores);
         RequireSource(source);
@@ -92,12 +96,17 @@ public sealed class Calibration
         float[] kept = exact
             ? [.. sorted.Select(s => (float)s)]
             : [.. Enumerable.Range(0, SketchQuantiles).Select(i => (float)AnomalyThreshold.QuantileOfSorted(sorted, (double)i / (SketchQuantiles - 1)))];
-        return new Calibration(source, MeanSquaredErrorScore, sorted.Length, sorted[^1], mean, Math.Sqrt(variance), exact, kept);
+        return new Calibration(source, score, sorted.Length, sorted[^1], mean, Math.Sqrt(variance), exact, kept);
     }
 
     /// <summary>Scores <paramref name="samples"/> (already preprocessed as the model sees them) and records them.</summary>
     public static Calibration Measure(ICodec codec, Dataset samples, string source) =>
         FromScores(ReconstructionError.PerSample(codec, samples), source);
+
+    /// <summary>Scores <paramref name="samples"/> by <paramref name="measure"/> and records them under its score name.</summary>
+    public static Calibration Measure(ICodec codec, Dataset samples, string source, ReconstructionMeasure measure) =>
+        FromScores(ReconstructionError.PerSample(codec, samples, measure), source,
+            measure == ReconstructionMeasure.MeanAbsolute ? MeanAbsoluteErrorScore : MeanSquaredErrorScore);
 
     /// <summary>The q ∈ [0, 1] quantile, interpolated as NumPy's default (<see cref="AnomalyThreshold.FromQuantile"/>).</summary>
     public double Quantile(double q) => AnomalyThreshold.QuantileOfSorted(values, q);

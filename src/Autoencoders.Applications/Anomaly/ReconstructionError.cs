@@ -22,7 +22,18 @@ public static class ReconstructionError
     }
 
     /// <summary>As <see cref="PerSample(ICodec, Dataset)"/>, into <paramref name="scores"/> (one per sample), so that a stream of chunks allocates no score arrays.</summary>
-    public static void PerSample(ICodec codec, Dataset samples, Span<double> scores)
+    public static void PerSample(ICodec codec, Dataset samples, Span<double> scores) => PerSample(codec, samples, scores, ReconstructionMeasure.MeanSquared);
+
+    /// <summary>Each sample's error by <paramref name="measure"/>: the mean squared or the mean absolute difference.</summary>
+    public static double[] PerSample(ICodec codec, Dataset samples, ReconstructionMeasure measure)
+    {
+        var scores = new double[samples?.Count ?? 0];
+        PerSample(codec, samples!, scores, measure);
+        return scores;
+    }
+
+    /// <summary>As <see cref="PerSample(ICodec, Dataset, ReconstructionMeasure)"/>, into <paramref name="scores"/>.</summary>
+    public static void PerSample(ICodec codec, Dataset samples, Span<double> scores, ReconstructionMeasure measure)
     {
         RequireInputSize(codec, samples);
         if (scores.Length < samples.Count)
@@ -35,7 +46,10 @@ public static class ReconstructionError
             float[] errors = codec.Reconstruct(chunk); // (count, D), becomes x̂ − x in place
             TensorPrimitives.Subtract(errors, chunk.Features, errors);
             for (int i = 0; i < count; i++)
-                scores[start + i] = (double)TensorPrimitives.SumOfSquares(errors.AsSpan(i * features, features)) / features;
+            {
+                var row = errors.AsSpan(i * features, features);
+                scores[start + i] = (double)(measure == ReconstructionMeasure.MeanAbsolute ? TensorPrimitives.SumOfMagnitudes(row) : TensorPrimitives.SumOfSquares(row)) / features;
+            }
         }
     }
 

@@ -27,6 +27,11 @@ internal sealed record ModelChoice(Autoencoder Model, Loss Loss, int BatchSize, 
             var (autoencoder, loss) = ModelPresets.Create(model, inputSize, code, noise);
             choice = new ModelChoice(autoencoder, loss, ModelPresets.BatchSize(model));
         }
+        else if (TimeSeriesPresets.Names.Contains(model)) // one-channel windows of inputSize steps, as ae timeseries trains them
+        {
+            var (autoencoder, loss, batchSize) = TimeSeriesPresets.Create(model, inputSize, codeSize: code);
+            choice = new ModelChoice(autoencoder, loss, batchSize);
+        }
         else
             throw new UsageException($"--model {model}: unknown, expected {Help}");
         if (noise is { } factor && choice.Model.Encoder[0] is not NoiseLayer)

@@ -23,7 +23,7 @@ internal static class SummaryCommand
                 if (loaded.Loss is not null) output.WriteLine($" Loss: {loaded.Loss.Name}");
                 return ExitCodes.Success;
             }
-            if (!ModelChoice.IsFile(name) && !ModelPresets.Names.Contains(name))
+            if (!ModelChoice.IsFile(name) && !ModelPresets.Names.Contains(name) && !TimeSeriesPresets.Names.Contains(name))
                 _ = ModelLoading.Load(name); // reports the missing file
             int size = CommonOptions.Positive(parsed.GetValue(inputSize), "--input-size");
             var choice = ModelChoice.Resolve(name, size, parsed.GetValue(code), noise: null);

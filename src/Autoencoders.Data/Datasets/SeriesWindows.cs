@@ -40,10 +40,7 @@ public static class SeriesWindows
         return new DatasetSplit(train, testWindows > 0 ? test : null, description);
     }
 
-    private static Dataset Windows(float[] series, int start, int count, int window)
-    {
-        var features = new float[count * window];
-        for (int i = 0; i < count; i++) Array.Copy(series, start + i, features, i * window, window);
-        return new Dataset(features, window, sampleShape: [window, 1]);
-    }
+    // count windows at stride 1 from start: the steps [start, start + count + window − 1).
+    private static Dataset Windows(float[] series, int start, int count, int window) =>
+        count == 0 ? new Dataset([], window, sampleShape: [window, 1]) : SlidingWindows.Cut(series.AsSpan(start, count + window - 1), channels: 1, window, stride: 1);
 }

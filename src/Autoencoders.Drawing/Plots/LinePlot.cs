@@ -19,6 +19,12 @@ public sealed class LinePlot
     /// <summary>Line width in pixels.</summary>
     public int LineThickness { get; set; } = 2;
 
+    /// <summary>Ranges of x, ends inclusive, shaded behind the lines (flagged anomalies); the shading is at least one pixel wide.</summary>
+    public IList<(double Start, double End)> ShadedRanges { get; } = [];
+
+    /// <summary>The colour of <see cref="ShadedRanges"/>: a light red that lines stay readable on.</summary>
+    public static Color ShadeColor => new(250, 200, 200);
+
     /// <summary>Adds a series; the i-th series is drawn in <see cref="Color.Category"/>(i).</summary>
     public LinePlot AddSeries(string name, IReadOnlyList<double> xs, IReadOnlyList<double> ys)
     {
@@ -55,6 +61,7 @@ public sealed class LinePlot
         var canvas = new Canvas(width, height, Color.White);
         Axes axes = CreateAxes(width, height);
         axes.DrawBackground(canvas);
+        Shade(canvas, axes);
 
         var pixelSeries = series.Select(s => ToPixels(s.X, s.Y, axes)).ToList();
         int dotRadius = LineThickness + 1;
@@ -83,6 +90,17 @@ public sealed class LinePlot
         (int legendX, int legendY) = LegendPlacement.EmptiestCorner(axes, legend, pixelSeries);
         legend.Draw(canvas, legendX, legendY);
         return canvas.Image;
+    }
+
+    private void Shade(Canvas canvas, Axes axes)
+    {
+        var area = axes.PlotArea;
+        foreach (var (start, end) in ShadedRanges)
+        {
+            int left = Math.Clamp(axes.X.ToPixelRounded(Math.Min(start, end)), area.X, area.Right - 1);
+            int right = Math.Clamp(axes.X.ToPixelRounded(Math.Max(start, end)), area.X, area.Right - 1);
+            canvas.FillRectangle(left, area.Y, right - left + 1, area.Height, ShadeColor);
+        }
     }
 
     /// <summary>The layout Render uses; exposed to tests so they can find the plot area.</summary>

@@ -3,7 +3,8 @@ namespace Autoencoders.Cli.Tests.Commands;
 /// <summary><c>--help</c> works everywhere and lists every option the command really has.</summary>
 public sealed class HelpTests
 {
-    public static TheoryData<string> CommandNames => [.. CliApp.CreateRoot(TextWriter.Null).Subcommands.Select(c => c.Name)];
+    // Commands that group others (ae timeseries train|detect|generate) have no options of their own; their subcommands are checked beside them.
+    public static TheoryData<string> CommandNames => [.. CliApp.CreateRoot(TextWriter.Null).Subcommands.Where(c => c.Subcommands.Count == 0).Select(c => c.Name)];
 
     [Fact]
     public void RootHelpListsEveryCommand()

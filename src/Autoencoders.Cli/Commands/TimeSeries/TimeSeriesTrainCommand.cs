@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Autoencoders.Applications.Anomaly;
+using Autoencoders.Applications.Codecs;
+using Autoencoders.Applications.Series;
+using Autoencoders.Cli.Output;
+using Autoencoders.Data;
+using Autoencoders.Drawing;
+using Autoencoders.Nn.Optimizers;
+using Autoencoders.Nn.Presets;
+using Autoencoders.Nn.Serialization;
+using Autoencoders.Nn.Training;
+using Autoencoders.Tensors;
+using Autoencoders.Tensors.Backends.Cpu;
+
+namespace Autoencoders.Cli.Commands;
+
+/// <summary>
+/// <c>ae timeseries train</c>: z-scores the training part of a series, cuts it into windows, trains ts-conv, ts-lstm or
+/// ts-vae on them, and records the training windows' errors for the threshold (the Keras example's max training MAE).
+/// </summary>
+internal static class TimeSeriesTrainCommand
+{
+    /// <summary>Metadata key: "period 24 steps", the dominant period of the training windows' mean periodogram, for generate to compare with.</summary>
+    public const string PeriodKey = "timeseries.training_period";
+
+    // The periodogram is O(W²) per window: a sample of windows spread over the series says the same.
+    private const int PeriodogramWindows = 512;
+
+    public static Command Create(TextWriter output)
+    {
+        var data = new Option<string>("--data") { Description = "the series: CSV with a timestamp column and value columns", Required = true, HelpName = "FILE" };
+        var series = new SeriesOptions();
+        var model = new Option<string>("--model") { Description = string.Join("; ", TimeSeriesPresets.Names.Select(n => $"{n} = {TimeSeriesPresets.Describe(n)}")), DefaultValueFactory = _ => "ts-conv", HelpName = "NAME" };
+        model.AcceptOnlyFromAmong([.. TimeSeriesPresets.Names]);
+        var window = new Option<int>("--window") { Description = "steps per window (ts-conv: divisible by 4)", DefaultValueFactory = _ => 288, HelpName = "W" };
+        var stride = new Option<int>("--stride") { Description = "steps between window starts", DefaultValueFactory = _ => 1, HelpName = "S" };
+        var trainUntil = new Option<string?>("--train-until")
+        {
+            Description = "train on the steps up to this time (inclusive; the series' kind of timestamp); the steps after it measure val_loss (unless --validation-split). Default: the whole file (test on a separate file)",
+            HelpName = "T",
+        };
+        var measure = new Option<string>("--error") { Description = "window error: mae (the Keras example's) or mse", DefaultValueFactory = _ => "mae", HelpName = "mae|mse" };
+        measure.AcceptOnlyFromAmong("mae", "mse");
+        var code = new Option<int?>("--code") { Description = "code size: ts-lstm's first LSTM (64), ts-vae's latent (8)", HelpName = "N" };
+        var epochs = new Option<int>("--epochs") { Description = "passes over the training windows", DefaultValueFactory = _ => 50, HelpName = "N" };
+        var batch = new Option<int?>("--batch") { Description = "windows per step (default 128)", HelpName = "N" };
+        var learningRate = new Option<float>("--lr") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3f, HelpName = "F" };
+        var validationSplit = new Option<double?>("--validation-split") { Description = "hold out this last fraction of the training windows for val_loss (the Keras example: 0.1)", HelpName = "F" };
+        var patience = new Option<int?>("--early-stopping") { Description = "stop after N epochs without val_loss improvement, keeping the best weights (the Keras example: 5)", HelpName = "N" };
+        var seed = new Option<int>("--seed") { Description = "fixes initial weights and shuffling", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var threads = CommonOptions.Threads();
+        var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, loss.png", Required = true, HelpName = "DIR" };
+        var command = new Command("train", "Train an autoencoder on the windows of a series")
+        {
+            data, model, window, stride, trainUntil, measure, code, epochs, batch, learningRate, validationSplit, patience, seed, threads, outFolder,
+        };
+        foreach (var option in series.All) command.Options.Add(option);
+        command.SetAction(parsed =>
+        {
+            var settings = new Settings(parsed.GetValue(data)!, parsed.GetValue(model)!, CommonOptions.Positive(parsed.GetValue(window), "--window"),
+                CommonOptions.Positive(parsed.GetValue(stride), "--stride"), parsed.GetValue(trainUntil), SeriesModelSettings.ParseMeasure(parsed.GetValue(measure)!),
+                parsed.GetValue(code), CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch), parsed.GetValue(learningRate),
+                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(seed), CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!);
+            Run(settings, series.Read(parsed, settings.Data), parsed.GetValue(series.TimeColumn), output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal sealed record Settings(string Data, string Model, int Window, int Stride, string? TrainUntil, ReconstructionMeasure Measure, int? Code, int Epochs,
+        int? Batch, float LearningRate, double? ValidationSplit, int? Patience, int Seed, int Threads, string Out);
+
+    private static void Run(Settings settings, TimeSeries whole, string? timeColumn, TextWriter output)
+    {
+        if (settings.Code is <= 0) throw new UsageException($"--code must be a positive integer, received {settings.Code}");
+        if (settings.Code is not null && settings.Model == "ts-conv")
+            throw new UsageException("--code does not apply to ts-conv: its code is the Keras example's, 16 filters at a quarter of the window");
+        if (settings.Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {settings.Batch}");
+        if (settings.ValidationSplit is { } split && !(split > 0 && split < 1)) throw new UsageException($"--validation-split must be in (0, 1), received {split}");
+        if (settings.Model == "ts-conv" && settings.Window % 4 != 0)
+            throw new UsageException($"--window {settings.Window}: ts-conv halves the window twice, expected a multiple of 4 (288)");
+        if (File.Exists(settings.Out)) throw new UsageException($"--out {settings.Out}: is a file, expected a folder");
+        output.WriteLine($"ae timeseries train: {SeriesOptions.Describe(whole)}");
+
+        var (train, heldOut) = Split(whole, settings.TrainUntil);
+        SeriesOptions.RequireWindow(train, settings.Window, settings.TrainUntil is null ? "the series" : $"the training part up to {settings.TrainUntil}");
+        var scaler = SeriesScaler.Fit(train);
+        var seriesSettings = new SeriesModelSettings(settings.Model, train.Channels, timeColumn, settings.Window, settings.Stride, settings.Measure, scaler);
+        Dataset windows = seriesSettings.Windows(train);
+        Dataset? validation = heldOut is not null && heldOut.Length >= settings.Window && settings.ValidationSplit is null ? seriesSettings.Windows(heldOut) : null;
+
+        var (autoencoder, loss, batchSize) = TimeSeriesPresets.Create(settings.Model, seriesSettings.WindowValues, seriesSettings.ChannelCount, settings.Code);
+        var backend = CpuBackend.CreateDefault(settings.Threads);
+        autoencoder.Backend = backend;
+        autoencoder.Build(new Shape(seriesSettings.WindowValues), (ulong)settings.Seed);
+        autoencoder.Compile(new Adam(settings.LearningRate), loss);
+        var callbacks = new List<Callback>();
+        if (settings.Patience is { } p) callbacks.Add(new EarlyStopping(CommonOptions.Positive(p, "--early-stopping")));
+        var options = new FitOptions
+        {
+            Epochs = settings.Epochs, BatchSize = settings.Batch ?? batchSize, Seed = settings.Seed,
+            ValidationSplit = settings.ValidationSplit ?? 0, ValidationData = validation, Callbacks = callbacks,
+        };
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ae timeseries train: {autoencoder.Name} ({autoencoder.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {windows.Count:N0} windows of {settings.Window} × {seriesSettings.ChannelCount} every {settings.Stride} steps{(validation is null ? "" : $", val_loss on {validation.Count:N0} windows after {settings.TrainUntil}")}; {backend.Name}"));
+        var history = TrainingProgress.Fit(autoencoder, windows, options, output);
+
+        // Every training window's error, the Keras example's reference for its threshold (np.max(train_mae_loss)).
+        var calibration = Calibration.Measure(new AutoencoderCodec(autoencoder), windows, Calibration.TrainingSource, settings.Measure);
+        var metadata = new Dictionary<string, string>(seriesSettings.ToMetadata()) { [calibration.MetadataKey] = calibration.ToMetadataValue() };
+        metadata[PeriodKey] = string.Create(CultureInfo.InvariantCulture, $"dominant period {TrainingPeriod(windows, seriesSettings):G4} steps");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"calibration: {seriesSettings.MeasureName} of {calibration.Count:N0} training windows: mean {calibration.Mean:G6}, 0.95 quantile {calibration.Quantile(0.95):G6}, max {calibration.Max:G6} (the default threshold)"));
+
+        Directory.CreateDirectory(settings.Out);
+        ModelFile.Save(autoencoder, Path.Combine(settings.Out, "model.safetensors"), metadata);
+        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "history.csv"), Encoding.UTF8.GetBytes(TrainingReport.HistoryCsv(history)));
+        PngFile.Save(Path.Combine(settings.Out, "loss.png"), TrainingReport.LossPlot(autoencoder.Name, loss.Name,
+            [.. history.Epochs.Select(e => (double)e.Epoch)], [.. history.Loss], history.HasValidation ? [.. history.ValidationLoss] : null));
+        output.WriteLine($"wrote {settings.Out}/ (model.safetensors, history.csv, loss.png)");
+    }
+
+    /// <summary>The dominant period of channel 0 over up to <see cref="PeriodogramWindows"/> training windows spread evenly.</summary>
+    internal static double TrainingPeriod(Dataset windows, SeriesModelSettings settings)
+    {
+        int every = Math.Max(1, windows.Count / PeriodogramWindows);
+        int[] picked = [.. Enumerable.Range(0, windows.Count).Where(i => i % every == 0).Take(PeriodogramWindows)];
+        var sample = new float[picked.Length * windows.FeatureCount];
+        windows.CopyRows(picked, sample);
+        return Periodogram.DominantPeriod(TimeSeriesGenerateCommand.FirstChannel(sample, settings), settings.Window);
+    }
+
+    private static (TimeSeries Train, TimeSeries? HeldOut) Split(TimeSeries series, string? trainUntil)
+    {
+        if (trainUntil is null) return (series, null);
+        double time = SeriesTime.Parse(trainUntil, series.IsIsoTime)
+            ?? throw new UsageException($"--train-until {trainUntil}: expected {(series.IsIsoTime ? "an ISO 8601 time" : "a number")} like the timestamps of {series.Source} (first {series.TimeTexts[0]})");
+        int count = series.CountUntil(time);
+        if (count == 0) throw new UsageException($"--train-until {trainUntil}: before the first step of {series.Source} ({series.TimeTexts[0]}), leaves nothing to train on");
+        return (series.Slice(0, count), count < series.Length ? series.Slice(count, series.Length - count) : null);
+    }
+}

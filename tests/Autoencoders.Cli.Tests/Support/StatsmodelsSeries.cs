@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+
+namespace Autoencoders.Cli.Tests;
+
+/// <summary>
+/// Real series from Debian's python3-statsmodels (its datasets/ folder of CSV files), as <c>ae timeseries</c> reads them:
+/// sunspots (yearly, 1700–2008, the ~11-year cycle) as it is, and elnino (monthly sea temperatures 1950–2010, one row per
+/// year) unrolled into one row per month.
+/// </summary>
+public static class StatsmodelsSeries
+{
+    public const string Folder = "/usr/lib/python3/dist-packages/statsmodels/datasets";
+
+    public static bool IsInstalled => Directory.Exists(Folder);
+
+    public static string Sunspots => Path.Combine(Folder, "sunspots", "sunspots.csv");
+
+    /// <summary>elnino.csv (YEAR, JAN … DEC) as <c>date,temperature</c> with dates yyyy-MM.</summary>
+    public static string Elnino(string path)
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(Folder, "elnino", "elnino.csv"));
+        var csv = new StringBuilder("date,temperature\n");
+        foreach (string line in lines.Skip(1).Where(l => l.Length > 0))
+        {
+            string[] cells = line.Split(',');
+            int year = (int)double.Parse(cells[0], CultureInfo.InvariantCulture);
+            for (int month = 1; month <= 12; month++) csv.Append(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2},{cells[month]}\n");
+        }
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
+}

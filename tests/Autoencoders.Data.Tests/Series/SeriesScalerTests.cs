@@ -1,0 +1,46 @@
+namespace Autoencoders.Data.Tests.Series;
+
+public sealed class SeriesScalerTests
+{
+    private static TimeSeries TwoChannels(float[] values) =>
+        new([.. Enumerable.Range(0, values.Length / 2).Select(t => (double)t)], [.. Enumerable.Range(0, values.Length / 2).Select(t => t.ToString())], ["a", "b"], values, false, "test");
+
+    [Fact]
+    public void ZScoresEachChannelWithItsPopulationStatistics()
+    {
+        // a: 1, 3 → mean 2, std 1; b: constant 5 → std taken as 1.
+        var scaler = SeriesScaler.Fit(TwoChannels([1, 5, 3, 5]));
+
+        Assert.Equal([2f, 5f], scaler.Mean);
+        Assert.Equal([1f, 1f], scaler.Deviation);
+        Assert.Equal([-1f, 0f, 1f, 0f, 3f, 1f], scaler.Transform([1, 5, 3, 5, 5, 6]));
+    }
+
+    [Fact]
+    public void InverseAndJsonRoundTrip()
+    {
+        var scaler = new SeriesScaler([10f, -2f], [4f, 0.5f]);
+        var restored = SeriesScaler.FromJson("k", scaler.ToJson());
+        float[] values = restored.Transform([14f, -1f]);
+
+        Assert.Equal([1f, 2f], values);
+        restored.Inverse(values);
+        Assert.Equal([14f, -1f], values);
+        Assert.Contains("metadata \"k\"", Assert.Throws<InvalidDataException>(() => SeriesScaler.FromJson("k", "{\"mean\": [1]}")).Message);
+    }
+
+    [Fact]
+    public void WindowsCoverStepsAtTheStrideChannelsLast()
+    {
+        // 5 steps × 2 channels; windows of 3 every 2 steps: starts 0 and 2.
+        float[] values = [0, 10, 1, 11, 2, 12, 3, 13, 4, 14];
+
+        var windows = SlidingWindows.Cut(values, channels: 2, window: 3, stride: 2);
+
+        Assert.Equal(2, windows.Count);
+        Assert.Equal([3, 2], windows.SampleShape!);
+        Assert.Equal([2f, 12f, 3f, 13f, 4f, 14f], windows.Row(1).ToArray());
+        Assert.Equal(4, SlidingWindows.Count(length: 10, window: 4, stride: 2));
+        Assert.Contains("--window 6: longer than the series, which has 5 steps", Assert.Throws<ArgumentException>(() => SlidingWindows.Count(5, 6, 1)).Message);
+    }
+}
