@@ -7,12 +7,19 @@ using Autoencoders.Nn.Losses;
 using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Training;
 using Autoencoders.Tensors;
+using Autoencoders.Tensors.Backends.Cpu;
 
 namespace Autoencoders.Nn.Tests.Training;
 
-/// <summary>Once warm, a training step allocates nothing: the graph reuses its tensors and the optimizer its state.</summary>
-public sealed class AllocationTests
+/// <summary>Once warm, a training step allocates nothing: the graph reuses its tensors and the optimizer its state.
+/// Each test trains on a backend of its own: on the shared one, a test running beside it in another class can contend
+/// for the kernel runner's lock, and the lock's first contention allocates its wait event on this thread.</summary>
+public sealed class AllocationTests : IDisposable
 {
+    private readonly CpuBackend backend = new(threads: 2);
+
+    public void Dispose() => backend.Dispose();
+
     private const int FirstMeasuredBatch = 5, LastMeasuredBatch = 50;
 
     public static TheoryData<string, string> Setups => new()
@@ -28,6 +35,7 @@ public sealed class AllocationTests
     {
         var data = LowRankData.Create(count: 1000);
         var model = TinyModels.Compiled(Optimizer.Parse(optimizer, 1e-3f), Loss.Parse(loss));
+        model.Backend = backend;
         var meter = new AllocationMeter(batches: 125);
 
         // 1000 samples in batches of 8: one epoch of 125 equal batches, measured between batches 5 and 50.
@@ -50,7 +58,7 @@ public sealed class AllocationTests
         var x = SymbolicTensor.Input(new Shape(data.FeatureCount), "x");
         var shared = new Dense(data.FeatureCount, Activation.Tanh);
         var joined = merge ? new Add().Apply(shared.Apply(shared.Apply(x)), x) : shared.Apply(x);
-        var model = new Functional(x, new Dense(labelled ? 1 : data.FeatureCount, Activation.Sigmoid).Apply(joined));
+        var model = new Functional(x, new Dense(labelled ? 1 : data.FeatureCount, Activation.Sigmoid).Apply(joined)) { Backend = backend };
         model.Compile(new Adam(1e-3f), Loss.BinaryCrossEntropy, metric ? ["accuracy"] : []);
         var meter = new AllocationMeter(batches: 125);
 
@@ -67,7 +75,8 @@ public sealed class AllocationTests
         var data = LowRankData.Create(count: 1000);
         var model = new Autoencoder(
             [new Reshape(10, 2), new Lstm(4)],
-            [new RepeatVector(10), new Gru(3, returnSequences: true), new TimeDistributed(new Dense(2, Activation.Sigmoid)), new Flatten()]);
+            [new RepeatVector(10), new Gru(3, returnSequences: true), new TimeDistributed(new Dense(2, Activation.Sigmoid)), new Flatten()])
+        { Backend = backend };
         model.Build(new Shape(20), seed: 1);
         model.Compile(new Adam(), Loss.BinaryCrossEntropy);
         var meter = new AllocationMeter(batches: 125);
