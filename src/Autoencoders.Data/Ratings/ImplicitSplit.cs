@@ -54,18 +54,25 @@ public sealed class ImplicitSplit
         var trainRows = trainUsers.Select(user => Positives(ratings, user)).ToList();
         var itemSeen = new bool[ratings.Columns];
         foreach (var row in trainRows) foreach (int item in row) itemSeen[item] = true;
+        var (foldIn, heldOut) = HoldOut(ratings, heldOutUsers, itemSeen, random);
+        return new ImplicitSplit(users, items, Binary(trainRows, ratings.Columns), foldIn, heldOut, heldOutUsers);
+    }
+
+    /// <summary>Each listed user's positives (of items marked in <paramref name="itemSeen"/>) shuffled and split 80 % fold-in /
+    /// 20 % held out (at least one), as rows of two matrices in the order of <paramref name="heldOutUsers"/>.</summary>
+    public static (RatingMatrix FoldIn, RatingMatrix HeldOut) HoldOut(RatingMatrix ratings, IReadOnlyList<int> heldOutUsers, bool[] itemSeen, DeterministicRandom random)
+    {
         var foldInRows = new List<List<int>>();
         var heldOutRows = new List<List<int>>();
         foreach (int user in heldOutUsers)
         {
-            int[] positives = [.. Positives(ratings, user).Where(item => itemSeen[item])];
+            int[] positives = [.. Positives(ratings, user).Where(item => item < itemSeen.Length && itemSeen[item])];
             random.Shuffle(positives.AsSpan());
-            int predicted = Math.Max(1, (int)Math.Round(0.2 * positives.Length));
-            heldOutRows.Add([.. positives[..Math.Min(predicted, positives.Length)]]);
-            foldInRows.Add([.. positives[Math.Min(predicted, positives.Length)..]]);
+            int predicted = Math.Min(positives.Length, Math.Max(1, (int)Math.Round(0.2 * positives.Length)));
+            heldOutRows.Add([.. positives[..predicted]]);
+            foldInRows.Add([.. positives[predicted..]]);
         }
-        return new ImplicitSplit(users, items, Binary(trainRows, ratings.Columns), Binary(foldInRows, ratings.Columns),
-            Binary(heldOutRows, ratings.Columns), heldOutUsers);
+        return (Binary(foldInRows, ratings.Columns), Binary(heldOutRows, ratings.Columns));
     }
 
     /// <summary>The items <paramref name="user"/> rated above 3.5.</summary>

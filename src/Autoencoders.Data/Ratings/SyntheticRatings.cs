@@ -56,7 +56,7 @@ public sealed class SyntheticRatings
         double meanPerUser = Density * Items;
         AtomicFile.Write(Path.Combine(folder, "ratings.csv"), stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
             writer.Write("userId,movieId,rating,timestamp\n");
             var userFactors = new float[Rank];
             var chosen = new HashSet<int>();
@@ -89,7 +89,7 @@ public sealed class SyntheticRatings
         });
         AtomicFile.Write(Path.Combine(folder, "movies.csv"), stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
             writer.Write("movieId,title,genres\n");
             string[] genres = ["Drama", "Comedy", "Thriller", "Romance", "Action", "Sci-Fi", "Animation", "Documentary"];
             for (int item = 0; item < Items; item++)
