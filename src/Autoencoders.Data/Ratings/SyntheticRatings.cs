@@ -6,7 +6,7 @@ namespace Autoencoders.Data.Ratings;
 /// <summary>
 /// A seeded MovieLens-like ratings generator, for tests and figures where no MovieLens file can be had. Which items a
 /// user rates follows a power law of popularity (the i-th most popular item is picked ∝ (i + 10)^−<see cref="PopularityExponent"/>,
-/// so a few blockbusters and a long tail), how many a user rates is log-normal; each rating is
+/// so a few blockbusters and a long tail) and the user's taste (<see cref="Selectivity"/>), how many a user rates is log-normal; each rating is
 /// 0.5 + 4.5 σ(μ + b_u + b_i + p_u·q_i + ε) rounded to half stars: user and item biases, a low-rank preference
 /// structure (rank <see cref="Rank"/>), noise, and the saturation of a bounded scale.
 /// </summary>
@@ -26,6 +26,16 @@ public sealed class SyntheticRatings
 
     /// <summary>The standard deviation of ε, in units of the logistic's argument.</summary>
     public double Noise { get; init; } = 0.35;
+
+    /// <summary>How strongly preference steers which items a user rates (0: popularity alone).</summary>
+    public double Selectivity { get; init; } = 3;
+
+    private static double Preference(float[] userFactors, float[] itemFactors, int item)
+    {
+        double preference = 0;
+        for (int f = 0; f < Rank; f++) preference += userFactors[f] * itemFactors[item * Rank + f];
+        return preference;
+    }
 
     /// <summary>Writes <c>ratings.csv</c> (userId,movieId,rating,timestamp) and <c>movies.csv</c> (movieId,title,genres) into
     /// <paramref name="folder"/>, each atomically; returns the number of ratings.</summary>
@@ -72,12 +82,16 @@ public sealed class SyntheticRatings
                 while (chosen.Count < count)
                 {
                     int rank = Array.BinarySearch(cumulative, random.NextDouble() * total);
-                    chosen.Add(itemByPopularity[rank < 0 ? Math.Min(~rank, Items - 1) : rank]);
+                    int candidate = itemByPopularity[rank < 0 ? Math.Min(~rank, Items - 1) : rank];
+                    // People choose what they expect to like (ratings are missing not at random): a candidate drawn by
+                    // popularity is kept with probability σ(Selectivity · p_u·q_i), so that which items a user rates
+                    // carries the same preferences as the ratings, as implicit feedback does.
+                    if (random.NextDouble() < 1 / (1 + Math.Exp(-Selectivity * Preference(userFactors, itemFactors, candidate))))
+                        chosen.Add(candidate);
                 }
                 foreach (int item in chosen.Order())
                 {
-                    double preference = 0;
-                    for (int f = 0; f < Rank; f++) preference += userFactors[f] * itemFactors[item * Rank + f];
+                    double preference = Preference(userFactors, itemFactors, item);
                     double score = 0.45 + userBias + itemBias[item] + preference + Noise * random.NextGaussian();
                     double rating = Math.Round((0.5 + 4.5 / (1 + Math.Exp(-score))) * 2) / 2;
                     line.Clear().Append(user + 1).Append(',').Append(item + 1).Append(',')
