@@ -23,8 +23,9 @@ internal static class RecommendExplicitRun
             + $"; {unseen:N0} test ratings have a user or item with no training rating and are predicted by the biases' fallback");
 
         var stopwatch = Stopwatch.StartNew();
+        output.WriteLine($"fitting the baselines (biased MF: {settings.MatrixFactorizationEpochs} SGD epochs)");
         var biases = new BiasBaseline(split.Train);
-        IRatingPredictor[] baselines = [new GlobalMeanBaseline(split.Train), new ItemMeanBaseline(split.Train), biases, new BiasedMatrixFactorization(split.Train, seed: settings.Seed + 1)];
+        IRatingPredictor[] baselines = [new GlobalMeanBaseline(split.Train), new ItemMeanBaseline(split.Train), biases, new BiasedMatrixFactorization(split.Train, epochs: settings.MatrixFactorizationEpochs, seed: settings.Seed + 1)];
         var baselineErrors = baselines.Select(b => (b.Name, Errors: RatingErrors.Measure(b, split.Test, split.Scale))).ToList();
         foreach (var (name, errors) in baselineErrors)
             output.WriteLine($"baseline {name,-12} test RMSE {errors.Rmse:F4}  MAE {errors.Mae:F4}");

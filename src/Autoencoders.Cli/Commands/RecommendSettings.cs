@@ -14,6 +14,7 @@ internal sealed record RecommendSettings
     public required double TestFraction { get; init; }
     public required ulong Seed { get; init; }
     public required string Out { get; init; }
+    public required int MatrixFactorizationEpochs { get; init; }
 
     public void Validate()
     {

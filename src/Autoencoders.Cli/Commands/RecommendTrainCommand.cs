@@ -26,7 +26,7 @@ internal static class RecommendTrainCommand
         model.AcceptOnlyFromAmong(Models);
         var hidden = new Option<int?>("--hidden") { Description = "AutoRec's hidden units (500); Mult-VAE's hidden layer (600)", HelpName = "N" };
         var latent = new Option<int>("--latent") { Description = "Mult-VAE's and Mult-DAE's code size", DefaultValueFactory = _ => 200, HelpName = "N" };
-        var epochs = new Option<int?>("--epochs") { Description = "passes over the training rows (default: 40 for AutoRec, 100 for Mult-*)", HelpName = "N" };
+        var epochs = new Option<int?>("--epochs") { Description = "passes over the training rows (default: 40 for AutoRec, 50 for Mult-*)", HelpName = "N" };
         var batch = new Option<int?>("--batch") { Description = "rows per step (default: 32 for AutoRec, 100 for Mult-*)", HelpName = "N" };
         var learningRate = new Option<float>("--lr") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3f, HelpName = "F" };
         var lambda = new Option<float>("--lambda") { Description = "AutoRec's λ in Σ_observed (r − h(r))² + λ/2 (‖W‖² + ‖V‖²)", DefaultValueFactory = _ => 100f, HelpName = "F" };
@@ -34,11 +34,12 @@ internal static class RecommendTrainCommand
         var test = new Option<string?>("--test") { Description = "a test file over the same ids (as ML-100K's u1.test beside u1.base) instead of the random split", HelpName = "FILE" };
         var testFraction = new Option<double>("--test-fraction") { Description = "share of the ratings (AutoRec) or of the users (Mult-*) held out", DefaultValueFactory = _ => 0.1, HelpName = "F" };
         var seed = new Option<int>("--seed") { Description = "fixes the split, the initial weights and the shuffling", DefaultValueFactory = _ => 0, HelpName = "N" };
+        var mfEpochs = new Option<int>("--mf-epochs") { Description = "SGD epochs of the biased matrix factorisation baseline", DefaultValueFactory = _ => 20, HelpName = "N" };
         var threads = CommonOptions.Threads();
         var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, ids.json, ratings.bin, history.csv, metrics.json, a figure by epoch, the test split", Required = true, HelpName = "DIR" };
         var command = new Command("train", "Train AutoRec or Mult-VAE/DAE on ratings, beside the baselines, and write the model, history, metrics and a figure")
         {
-            data, model, hidden, latent, epochs, batch, learningRate, lambda, inputDropout, test, testFraction, seed, threads, outFolder,
+            data, model, hidden, latent, epochs, batch, learningRate, lambda, inputDropout, test, testFraction, seed, mfEpochs, threads, outFolder,
         };
         foreach (Option option in ratings.All) command.Options.Add(option);
         command.SetAction(parsed =>
@@ -50,7 +51,7 @@ internal static class RecommendTrainCommand
                 Kind = kind,
                 Hidden = CommonOptions.Positive(parsed.GetValue(hidden) ?? (implicitFeedback ? 600 : 500), "--hidden"),
                 Latent = CommonOptions.Positive(parsed.GetValue(latent), "--latent"),
-                Epochs = CommonOptions.Positive(parsed.GetValue(epochs) ?? (implicitFeedback ? 100 : 40), "--epochs"),
+                Epochs = CommonOptions.Positive(parsed.GetValue(epochs) ?? (implicitFeedback ? 50 : 40), "--epochs"),
                 Batch = CommonOptions.Positive(parsed.GetValue(batch) ?? (implicitFeedback ? 100 : 32), "--batch"),
                 LearningRate = parsed.GetValue(learningRate),
                 Lambda = parsed.GetValue(lambda),
@@ -58,6 +59,7 @@ internal static class RecommendTrainCommand
                 TestFraction = parsed.GetValue(testFraction),
                 Seed = (ulong)parsed.GetValue(seed),
                 Out = parsed.GetValue(outFolder)!,
+                MatrixFactorizationEpochs = CommonOptions.Positive(parsed.GetValue(mfEpochs), "--mf-epochs"),
             };
             settings.Validate();
             if (implicitFeedback && parsed.GetValue(test) is not null)

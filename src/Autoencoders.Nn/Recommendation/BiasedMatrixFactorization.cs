@@ -13,7 +13,7 @@ public sealed class BiasedMatrixFactorization : IRatingPredictor
 {
     private readonly float[] userFactors, itemFactors, userBias, itemBias;
 
-    public BiasedMatrixFactorization(RatingMatrix train, int factors = 32, int epochs = 40, float learningRate = 0.01f, float regularization = 0.05f, ulong seed = 1)
+    public BiasedMatrixFactorization(RatingMatrix train, int factors = 32, int epochs = 20, float learningRate = 0.01f, float regularization = 0.05f, ulong seed = 1)
     {
         Factors = factors;
         Mean = (float)train.Mean();
