@@ -34,7 +34,7 @@ internal static class RecommendEvaluateCommand
                 var (foldIn, heldOut) = testPath is null
                     ? (RatingMatrixFile.Read(Path.Combine(folder, RecommendImplicitRun.FoldInFile)), RatingMatrixFile.Read(Path.Combine(folder, RecommendImplicitRun.HeldOutFile)))
                     : FoldInOf(RatingsFileReader.Read(testPath, ratings.ReadOptions(parsed), recommender.Users, recommender.Items), recommender, (ulong)parsed.GetValue(seed));
-                var popularity = new PopularityRanker(recommender.Ratings);
+                var popularity = new PopularityRanker(RatingMatrixFile.Read(Path.Combine(folder, RecommendImplicitRun.TrainFile))); // the training users' positives, as in training
                 RankingMetrics popular = RankingMetrics.Measure(foldIn, heldOut, (_, count) => popularity.Scores(count));
                 RankingMetrics measured = RankingMetrics.Measure(foldIn, heldOut, (start, count) => recommender.MultVae!.Scores(foldIn, [.. Enumerable.Range(start, count)]));
                 output.WriteLine($"{recommender.Kind}: Recall@20 {measured.Recall20:F4}  Recall@50 {measured.Recall50:F4}  NDCG@100 {measured.Ndcg100:F4} over {measured.Users:N0} held-out users");

@@ -12,7 +12,7 @@ namespace Autoencoders.Cli.Commands;
 /// strong-generalisation protocol, with popularity's Recall and NDCG on the same held-out users.</summary>
 internal static class RecommendImplicitRun
 {
-    public const string FoldInFile = "foldin.bin", HeldOutFile = "heldout.bin";
+    public const string FoldInFile = "foldin.bin", HeldOutFile = "heldout.bin", TrainFile = "train.bin";
 
     public static void Run(RecommendSettings settings, RatingLog log, IReadOnlyDictionary<string, string> titles, IComputeBackend backend, TextWriter output)
     {
@@ -52,6 +52,7 @@ internal static class RecommendImplicitRun
 
         string folder = settings.Out;
         new RecommenderModel(null, model, log.Users, log.Items, titles, all, new BiasBaseline(all), log.Scale).Save(folder);
+        RatingMatrixFile.Write(Path.Combine(folder, TrainFile), split.Train); // popularity's counts, for evaluate
         RatingMatrixFile.Write(Path.Combine(folder, FoldInFile), split.FoldIn);
         RatingMatrixFile.Write(Path.Combine(folder, HeldOutFile), split.HeldOut);
         RecommendOutputs.WriteHistory(Path.Combine(folder, "history.csv"), ["epoch", "loss", "beta", "recall_at_20", "recall_at_50", "ndcg_at_100", "seconds"], history);

@@ -81,7 +81,7 @@ internal static class RecommendTrainCommand
                 RecommendImplicitRun.Run(settings, log, titles, backend, output);
             else
                 RecommendExplicitRun.Run(settings, log, testLog, titles, backend, output);
-            output.WriteLine($"wrote {settings.Out}: model.safetensors, ids.json, ratings.bin, history.csv, metrics.json, {(implicitFeedback ? "recall.png" : "rmse.png")} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
+            output.WriteLine($"wrote {settings.Out}: model.safetensors, ids.json, ratings.bin, {(implicitFeedback ? "train.bin, foldin.bin, heldout.bin" : "test.csv")}, history.csv, metrics.json, {(implicitFeedback ? "recall.png" : "rmse.png")} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
             return ExitCodes.Success;
         });
         return command;
