@@ -51,7 +51,7 @@ public sealed class ExplicitSplit
     /// <summary>How many test ratings have a user or an item with no training rating (predicted by the fallback).</summary>
     public int UnseenIn(RatingTriples triples)
     {
-        RatingMatrix byItem = ItemCounts ??= Train.Transpose();
+        RatingMatrix byItem = itemsByUsers ??= Train.Transpose();
         int unseen = 0;
         for (int k = 0; k < triples.Count; k++)
             if (triples.Users[k] >= Train.Rows || Train.CountOf(triples.Users[k]) == 0
@@ -60,5 +60,6 @@ public sealed class ExplicitSplit
         return unseen;
     }
 
-    private RatingMatrix? ItemCounts { get; set; }
+    // The training matrix by item, made on first use: an item's training ratings are a row of it.
+    private RatingMatrix? itemsByUsers;
 }
