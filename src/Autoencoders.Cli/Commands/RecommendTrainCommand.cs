@@ -75,12 +75,22 @@ internal static class RecommendTrainCommand
             var titles = titlesPath is null ? new Dictionary<string, string>() : TitleCatalog.Read(titlesPath);
             output.WriteLine($"{dataPath}: {log.Count:N0} ratings by {log.Users.Count:N0} users of {log.Items.Count:N0} items"
                 + (titlesPath is null ? "" : $"; {titles.Count:N0} titles from {Path.GetFileName(titlesPath)}"));
+            bool created = !Directory.Exists(settings.Out);
             Directory.CreateDirectory(settings.Out);
             var stopwatch = Stopwatch.StartNew();
-            if (implicitFeedback)
-                RecommendImplicitRun.Run(settings, log, titles, backend, output);
-            else
-                RecommendExplicitRun.Run(settings, log, testLog, titles, backend, output);
+            try
+            {
+                if (implicitFeedback)
+                    RecommendImplicitRun.Run(settings, log, titles, backend, output);
+                else
+                    RecommendExplicitRun.Run(settings, log, testLog, titles, backend, output);
+            }
+            catch when (created && !Directory.EnumerateFileSystemEntries(settings.Out).Any())
+            {
+                // A run that fails before writing anything (a diverged loss, too few users to hold out) leaves no empty folder.
+                Directory.Delete(settings.Out);
+                throw;
+            }
             output.WriteLine($"wrote {settings.Out}: model.safetensors, ids.json, ratings.bin, {(implicitFeedback ? "train.bin, foldin.bin, heldout.bin" : "test.csv")}, history.csv, metrics.json, {(implicitFeedback ? "recall.png" : "rmse.png")} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
             return ExitCodes.Success;
         });

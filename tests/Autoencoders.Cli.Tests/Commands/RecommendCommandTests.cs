@@ -178,6 +178,26 @@ public sealed class RecommendCommandTests(RecommendCommandTests.Runs runs) : ICl
         FileAssert.IsBadInput(result, $"{data}: line 1: rating 5 is outside the scale 1–4");
     }
 
+    [Fact]
+    public void AGivenTestFileIsMeasuredAndItsUnseenUsersGoToTheFallback()
+    {
+        // u1.base / u1.test as ML-100K ships them: the test file holds a user (9) and an item (77) with no training rating.
+        string folder = runs.NewFolder();
+        Directory.CreateDirectory(folder);
+        var lines = File.ReadAllLines(runs.Ratings).Skip(1).Select(l => l.Split(',')).ToList();
+        File.WriteAllLines(Path.Combine(folder, "u1.base"), lines.Where((c, i) => i % 10 != 0 && c[0] != "9" && c[1] != "77").Select(c => $"{c[0]}\t{c[1]}\t{c[2]}\t0"));
+        File.WriteAllLines(Path.Combine(folder, "u1.test"), lines.Where((c, i) => i % 10 == 0 || c[0] == "9" || c[1] == "77").Select(c => $"{c[0]}\t{c[1]}\t{c[2]}\t0"));
+        int unseen = lines.Count(c => c[0] == "9" || c[1] == "77");
+        string model = Path.Combine(folder, "model");
+        var result = Ae.Run("recommend", "train", "--data", Path.Combine(folder, "u1.base"), "--test", Path.Combine(folder, "u1.test"),
+            "--hidden", "16", "--epochs", "1", "--mf-epochs", "1", "--threads", "1", "--out", model);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"; {unseen:N0} test ratings have a user or item with no training rating", result.Output);
+        JsonElement metrics = Metrics(model);
+        Assert.Equal(unseen, metrics.GetProperty("fallback_predictions").GetInt32());
+        Assert.Equal(lines.Count - File.ReadAllLines(Path.Combine(folder, "u1.base")).Length, metrics.GetProperty("test_ratings").GetInt32());
+    }
+
     [Theory]
     [InlineData("top", "--user", "nobody", "--user: no user \"nobody\" in the model")]
     [InlineData("similar", "--item", "nothing", "--item: no item \"nothing\" in the model")]
