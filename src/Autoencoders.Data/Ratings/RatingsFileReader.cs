@@ -50,10 +50,14 @@ public static class RatingsFileReader
         {
             ReadOnlySpan<char> text = line.AsSpan().TrimEnd('\r');
             if (text.IsWhiteSpace()) continue;
-            int count = text.Split(fields, separator);
+            // A quoted cell (an id with a comma in it) takes the RFC 4180 splitter; plain lines, nearly all, split in place.
+            string[]? quoted = separator == "," && text.Contains('"') ? CsvLineSplitter.Split(text.ToString(), path, lineNumber) : null;
+            int count = quoted?.Length ?? text.Split(fields, separator);
             if (count < fieldsNeeded)
                 throw DataErrors.Invalid(path, $"line {lineNumber}: expected at least {fieldsNeeded} fields separated by \"{Printable(separator)}\", received {count}");
-            ReadOnlySpan<char> user = Cell(text[fields[userField]]), item = Cell(text[fields[itemField]]), ratingText = Cell(text[fields[ratingField]]);
+            ReadOnlySpan<char> user = quoted is null ? Cell(text[fields[userField]]) : quoted[userField],
+                item = quoted is null ? Cell(text[fields[itemField]]) : quoted[itemField],
+                ratingText = quoted is null ? Cell(text[fields[ratingField]]) : quoted[ratingField];
             if (user.IsEmpty || item.IsEmpty)
                 throw DataErrors.Invalid(path, $"line {lineNumber}: expected a user and an item id, received an empty {(user.IsEmpty ? "user" : "item")}");
             if (!float.TryParse(ratingText, NumberStyles.Float, CultureInfo.InvariantCulture, out float rating) || !float.IsFinite(rating))

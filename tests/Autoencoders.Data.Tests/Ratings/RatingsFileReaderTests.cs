@@ -54,6 +54,16 @@ public sealed class RatingsFileReaderTests : IDisposable
     }
 
     [Fact]
+    public void AQuotedIdMayHoldACommaAndAQuote()
+    {
+        string path = folder.WriteText("ratings.csv", "userId,movieId,rating\n\"smith, j\",\"say \"\"hi\"\"\",3.5\nbob,lamp,2\n");
+        RatingLog log = RatingsFileReader.Read(path);
+        Assert.Equal(["smith, j", "bob"], log.Users.Ids);
+        Assert.Equal(["say \"hi\"", "lamp"], log.Items.Ids);
+        Assert.Equal([3.5f, 2f], log.RatingOf);
+    }
+
+    [Fact]
     public void ATestFileReadOverTheTrainingIdsKeepsTheirIndicesAndAppendsNewOnes()
     {
         RatingLog train = RatingsFileReader.Read(folder.WriteText("u1.base", "5\t9\t4\t1\n6\t8\t2\t1\n"));
