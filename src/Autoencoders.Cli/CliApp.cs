@@ -28,6 +28,7 @@ public static class CliApp
         BackendCommand.Create(output),
         ServeCommand.Create(output),
         TimeSeriesCommand.Create(output),
+        RecommendCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -132,6 +132,7 @@ public sealed partial class Graph
             case OpCode.UpSample1D: UpSample1DBackward(ref entry); break;
             case OpCode.GlobalAveragePool1D: GlobalAveragePool1DBackward(ref entry); break;
             case OpCode.GlobalMaxPool1D: GlobalMaxPool1DBackward(ref entry); break;
+            case OpCode.MaskedSquaredError: MaskedSquaredErrorBackward(ref entry); break;
             default: throw new InvalidOperationException($"no gradient rule for {entry.Op}");
         }
     }

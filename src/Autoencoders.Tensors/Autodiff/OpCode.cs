@@ -33,4 +33,5 @@ internal enum OpCode
     UpSample1D,
     GlobalAveragePool1D,
     GlobalMaxPool1D,
+    MaskedSquaredError,
 }

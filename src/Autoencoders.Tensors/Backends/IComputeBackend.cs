@@ -204,4 +204,10 @@ public interface IComputeBackend
 
     /// <summary>dx (+)= dy at each channel's first maximum over the unmasked steps.</summary>
     void GlobalMaxPool1DBackward(Tensor x, Tensor? mask, Tensor dy, Tensor dx, bool accumulate);
+
+    /// <summary>Σ m (p − t)²: the squared error over the entries where the mask m is 1 (observed ratings), 0 elsewhere.</summary>
+    double MaskedSquaredErrorSum(Tensor prediction, Tensor target, Tensor mask);
+
+    /// <summary>dp (+)= scale · 2 m (p − t).</summary>
+    void MaskedSquaredErrorBackward(Tensor prediction, Tensor target, Tensor mask, float scale, Tensor dPrediction, bool accumulate);
 }

@@ -3,8 +3,7 @@ namespace Autoencoders.Cli.Tests.Commands;
 /// <summary><c>--help</c> works everywhere and lists every option the command really has.</summary>
 public sealed class HelpTests
 {
-    // Commands that group others (ae timeseries train|detect|generate) have no options of their own; their subcommands are checked beside them.
-    public static TheoryData<string> CommandNames => [.. CliApp.CreateRoot(TextWriter.Null).Subcommands.Where(c => c.Subcommands.Count == 0).Select(c => c.Name)];
+    public static TheoryData<string> CommandNames => [.. CliApp.CreateRoot(TextWriter.Null).Subcommands.Select(c => c.Name)];
 
     [Fact]
     public void RootHelpListsEveryCommand()
@@ -20,26 +19,33 @@ public sealed class HelpTests
 
     [Theory]
     [MemberData(nameof(CommandNames))]
-    public void CommandHelpListsEveryOption(string name)
-    {
-        var command = CliApp.CreateRoot(TextWriter.Null).Subcommands.Single(c => c.Name == name);
+    public void CommandHelpListsEveryOption(string name) =>
+        HelpListsEveryOption(CliApp.CreateRoot(TextWriter.Null).Subcommands.Single(c => c.Name == name), [name]);
 
-        var result = Ae.Run(name, "--help");
+    // A command that groups others (ae recommend, ae timeseries) has no options of its own: each of its subcommands is checked instead.
+    private static void HelpListsEveryOption(System.CommandLine.Command command, string[] path)
+    {
+        var result = Ae.Run([.. path, "--help"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Error);
         Assert.Contains(command.Description!, result.Output);
-        Assert.NotEmpty(command.Options.Cast<System.CommandLine.Symbol>().Concat(command.Arguments));
+        Assert.NotEmpty(command.Options.Cast<System.CommandLine.Symbol>().Concat(command.Arguments).Concat(command.Subcommands));
         foreach (var option in command.Options)
         {
             Assert.Contains(option.Name, result.Output);
             if (option.Name == "--help") continue;
             string description = option.Description ?? "";
-            Assert.False(string.IsNullOrWhiteSpace(description), $"ae {name} {option.Name} has no help text");
+            Assert.False(string.IsNullOrWhiteSpace(description), $"ae {string.Join(' ', path)} {option.Name} has no help text");
             Assert.Contains(description[..Math.Min(description.Length, 25)], result.Output);
         }
         foreach (var argument in command.Arguments)
             Assert.Contains(argument.Name, result.Output);
+        foreach (var subcommand in command.Subcommands)
+        {
+            Assert.Contains(subcommand.Name, result.Output);
+            HelpListsEveryOption(subcommand, [.. path, subcommand.Name]);
+        }
     }
 
     [Fact]
