@@ -87,13 +87,10 @@ public sealed unsafe partial class CpuBackend
     }
 
     [ThreadStatic] private static float[]? scratchRow;
+    private static int largestScratchRow;
 
-    /// <summary>A row of this thread's own, grown once to the largest class count seen (workers are persistent threads).</summary>
-    private static Span<float> Scratch(int length)
-    {
-        if (scratchRow is null || scratchRow.Length < length) scratchRow = new float[length];
-        return scratchRow.AsSpan(0, length);
-    }
+    /// <summary>A row of this thread's own, grown to the largest class count seen (workers are persistent threads).</summary>
+    private static Span<float> Scratch(int length) => ThreadBuffer.Grown(ref scratchRow, length, ref largestScratchRow).AsSpan(0, length);
 
     /// <summary>The class count K, after checking that the targets hold one id per row (sparse) or a row of K.</summary>
     private static int RequireCrossEntropyPair(Tensor logits, Tensor targets, bool sparse)

@@ -57,7 +57,7 @@ internal static class ManagedGemm
             // A narrow C (a VAE's 20 latent units) would fill a fraction of each register tile: compute Cᵀ = op(B)ᵀ op(A)ᵀ,
             // whose long side is the vectorised one, and add it transposed. The same rule at every width, so that every
             // width still gives the same bits (alpha then scales B's values, not A's).
-            float[] transposed = Grown(ref threadTransposedC, m * n);
+            float[] transposed = ThreadBuffer.Grown(ref threadTransposedC, m * n, ref largestTransposedC);
             Gemm(!transposeB, !transposeA, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, 0f, transposed, 0, m, width, runner, job);
             AddTransposed(transposed, m, n, c, cOffset, ldc);
             return;
@@ -67,7 +67,7 @@ internal static class ManagedGemm
         bool parallel = runner is not null && job is not null;
         // A short A (a convolution's 32 output channels, 9 taps) uses each value of B only a few times: packing B would
         // cost about as much as the product, so an untransposed B is read where it lies (only its last, partial panel copied).
-        float[]? packedB = !transposeB && m <= DirectRows ? null : Grown(ref threadPackedB, panels * panelWidth * k);
+        float[]? packedB = !transposeB && m <= DirectRows ? null : ThreadBuffer.Grown(ref threadPackedB, panels * panelWidth * k, ref largestPackedB);
         if (packedB is not null && parallel && panels > 1 && (long)k * n >= ParallelPackValues)
         {
             // Packing B is a pass over all of it: split over the threads too, or the others wait for it.
@@ -109,7 +109,7 @@ internal static class ManagedGemm
     /// <summary>Rows block · blockRows … of C, with its own packed A (and the tile's scratch for the edges of C) in this thread's buffer.</summary>
     internal static void MultiplyBlock(ManagedGemmWidth width, in Operands o, int block, int blockRows, int panelWidth, float[]? packedB)
     {
-        float[] packedA = Grown(ref threadPackedA, blockRows * DepthBlock + ManagedGemmKernel.WideRows * panelWidth);
+        float[] packedA = ThreadBuffer.Grown(ref threadPackedA, blockRows * DepthBlock + ManagedGemmKernel.WideRows * panelWidth, ref largestPackedA);
         int row0 = block * blockRows, rows = Math.Min(blockRows, o.M - row0);
         switch (width)
         {
@@ -120,16 +120,10 @@ internal static class ManagedGemm
     }
 
     // Packing buffers of each thread (the caller's and the runner's persistent workers), grown to the largest GEMM seen
-    // and then kept: no pool that a collection may trim, so a warm training step allocates nothing. A thread packs B
-    // for one GEMM at a time (a job's workers only read it), and A for one block at a time.
+    // by any thread and then kept (ThreadBuffer), so a warm training step allocates nothing. A thread packs B for one
+    // GEMM at a time (a job's workers only read it), and A for one block at a time.
     [ThreadStatic] private static float[]? threadPackedA, threadPackedB, threadEdgeB, threadTransposedC;
-
-    private static float[] Grown(ref float[]? buffer, int length)
-    {
-        if (buffer is null || buffer.Length < length)
-            buffer = new float[length];
-        return buffer;
-    }
+    private static int largestPackedA, largestPackedB, largestEdgeB, largestTransposedC;
 
     private static void MultiplyBlock<TFloats, TVector>(in Operands o, int row0, int rows, int panelWidth, float[] packedA, float[]? packedB)
         where TFloats : struct, IFloatVector<TVector>
@@ -141,7 +135,7 @@ internal static class ManagedGemm
         ref float bRef = ref MemoryMarshal.GetArrayDataReference(packedB ?? o.B);
         ref float cRef = ref MemoryMarshal.GetArrayDataReference(o.C);
         ref float scratch = ref Unsafe.Add(ref aRef, packedA.Length - ManagedGemmKernel.WideRows * panelWidth);
-        float[]? edge = packedB is null ? Grown(ref threadEdgeB, DepthBlock * panelWidth) : null;
+        float[]? edge = packedB is null ? ThreadBuffer.Grown(ref threadEdgeB, DepthBlock * panelWidth, ref largestEdgeB) : null;
         for (int p0 = 0; p0 < o.K; p0 += DepthBlock)
         {
             int depth = Math.Min(DepthBlock, o.K - p0);
