@@ -27,6 +27,7 @@ public static class CliApp
         ExportCommand.Create(output),
         BackendCommand.Create(output),
         ServeCommand.Create(output),
+        Commands.Text.TextCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -2,7 +2,7 @@ namespace Autoencoders.Data.Text;
 
 /// <summary>
 /// Opens a text data source by name: <c>fortunes:topic,topic,…</c>, a folder in the folder-per-class layout, or a
-/// .csv/.tsv file. A source without a test part is split by <see cref="TextSplit.Stratified"/> (a test fraction of 0: none).
+/// .csv/.tsv file (whose <c>split</c> column, when it has one, fixes the parts). A source without a test part is split by <see cref="TextSplit.Stratified"/> (a test fraction of 0: none).
 /// </summary>
 public static class TextDataSource
 {
@@ -17,7 +17,7 @@ public static class TextDataSource
         else if (Directory.Exists(source))
             (train, test) = ClassFolderReader.Read(source, table.MaxTextLength);
         else if (File.Exists(source))
-            train = TextTableReader.Read(source, table);
+            (train, test) = TextTableReader.ReadParts(source, table);
         else
             throw new FileNotFoundException($"{source}: no such file or folder (expected a .csv/.tsv file, a folder with one folder per class, or {FortunesReader.SourcePrefix}topic,topic)");
         if (limitPerClass is { } perClass)

@@ -11,7 +11,11 @@ public static class TextTableReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static TextCorpus Read(string path, TextTableOptions? options = null)
+    public static TextCorpus Read(string path, TextTableOptions? options = null) => ReadParts(path, options).Train;
+
+    /// <summary>The documents, split by a column named <see cref="SplitColumn"/> where the file has one ("train" or
+    /// "test" in each record; Test is empty when no record says "test"), else all in Train and Test null.</summary>
+    public static (TextCorpus Train, TextCorpus? Test) ReadParts(string path, TextTableOptions? options = null)
     {
         options ??= new TextTableOptions();
         string content = DecodeUtf8(path);
@@ -25,6 +29,8 @@ public static class TextTableReader
             throw DataErrors.Invalid(path, $"expected a column named \"{options.TextColumn}\", received the columns {string.Join(", ", header.Select(h => $"\"{h}\""))}");
         if (records.Count == 1)
             throw DataErrors.Invalid(path, "has a header but no documents");
+        int splitColumn = Array.IndexOf(header, SplitColumn);
+        var isTest = new List<bool>(records.Count - 1);
         var texts = new List<string>(records.Count - 1);
         var labels = new List<string>(records.Count - 1);
         for (int row = 1; row < records.Count; row++)
@@ -37,10 +43,20 @@ public static class TextTableReader
                 throw DataErrors.Invalid(path, $"record {row}: the text is {text.Length:N0} characters long, the cap is {options.MaxTextLength:N0}");
             texts.Add(text);
             labels.Add(labelColumn < 0 ? TextTableOptions.UnlabelledClass : fields[labelColumn].Trim());
+            string part = splitColumn < 0 ? "train" : fields[splitColumn].Trim();
+            if (part is not ("train" or "test"))
+                throw DataErrors.Invalid(path, $"record {row}: expected \"train\" or \"test\" in the column \"{SplitColumn}\", received \"{part}\"");
+            isTest.Add(part == "test");
         }
         var (ids, names) = TextCorpus.NumberClasses(labels);
-        return new TextCorpus(texts, ids, names, Path.GetFileName(path));
+        var corpus = new TextCorpus(texts, ids, names, Path.GetFileName(path));
+        if (splitColumn < 0) return (corpus, null);
+        return (corpus.Subset([.. Enumerable.Range(0, corpus.Count).Where(i => !isTest[i])]),
+            corpus.Subset([.. Enumerable.Range(0, corpus.Count).Where(i => isTest[i])]));
     }
+
+    /// <summary>The optional column that says which part each record belongs to.</summary>
+    public const string SplitColumn = "split";
 
     /// <summary>The whole file as text; invalid UTF-8 is an error naming its line and byte.</summary>
     internal static string DecodeUtf8(string path)
