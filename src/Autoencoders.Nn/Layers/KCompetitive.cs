@@ -49,6 +49,8 @@ public sealed class KCompetitive : Layer
         int rows = x.Rows, units = x.Columns;
         Tensor winners = graph.NewTensor(x.Shape), positiveWinners = graph.NewTensor(x.Shape), negativeWinners = graph.NewTensor(x.Shape);
         Tensor positiveLosers = graph.NewTensor(x.Shape), negativeLosers = graph.NewTensor(x.Shape);
+        // A graph's tensors reuse the last step's memory: the masks start from zero here, then winners are set.
+        foreach (Tensor mask in (ReadOnlySpan<Tensor>)[winners, positiveWinners, negativeWinners, positiveLosers, negativeLosers]) mask.Span.Clear();
         int positives = K / 2, negatives = K - positives;
         Span<bool> won = units <= 1024 ? stackalloc bool[units] : new bool[units];
         ReadOnlySpan<float> values = x.Span;

@@ -46,6 +46,8 @@ public sealed record TextModelFile(Model Model, string Kind, TextEncoder? Encode
             string[] classes = metadata.TryGetValue(ClassesKey, out string? c) ? JsonSerializer.Deserialize<string[]>(c) ?? [] : [];
             if (encoder is null && bag is null)
                 throw new FormatException("it says neither how to encode texts (text_encoder) nor which words it counts (text_bag_of_words)");
+            // Compiled with the saved loss, so that the loaded model can be evaluated (Adam's state is not kept).
+            if (loaded.Loss is not null) loaded.Model.Compile(new Optimizers.Adam(), loaded.Loss);
             return new TextModelFile(loaded.Model, kind, encoder, bag, mode, classes);
         }
         catch (Exception error) when (error is FormatException or JsonException or ArgumentException or InvalidOperationException)

@@ -66,4 +66,21 @@ public sealed class KCompetitiveTests
     [Fact]
     public void MoreWinnersThanUnitsIsRefused() =>
         Assert.Contains("k ≤ the 4 units", Assert.Throws<ArgumentException>(() => new KCompetitive(5).ComputeOutputShape(new Shape(4))).Message);
+
+    [Fact]
+    public void ASecondStepOnTheSameGraphStartsFromFreshMasks()
+    {
+        // The graph hands out the same memory after Reset: masks left from the first row must not leak into the second.
+        var layer = new KCompetitive(2, 1f);
+        layer.Build(new Shape(4), new DeterministicRandom(0));
+        var graph = new Graph(Autoencoders.Tensors.Backends.Cpu.CpuBackend.Shared);
+        foreach (var (row, expected) in new[] { (new[] { 0.9f, -0.8f, 0.1f, -0.1f }, new[] { 1.0f, -0.9f, 0f, 0f }), (new[] { 0.1f, -0.1f, 0.9f, -0.8f }, new[] { 0f, 0f, 1.0f, -0.9f }) })
+        {
+            graph.Reset();
+            Tensor x = graph.NewTensor(new Shape(1, 4));
+            row.CopyTo(x.Span);
+            Tensor y = layer.Forward(graph, x, training: true);
+            for (int i = 0; i < 4; i++) Assert.Equal(expected[i], y.Span[i], 1e-6f);
+        }
+    }
 }

@@ -8,5 +8,7 @@ internal static class TextCommand
     public static Command Create(TextWriter output) => new("text", "Text: classify documents, train text autoencoders, encode, find neighbours, compare with LSA")
     {
         TextClassifyCommand.Create(output),
+        TextTrainCommand.Create(output),
+        TextCompareCommand.Create(output),
     };
 }
