@@ -9,6 +9,8 @@ internal static class TextCommand
     {
         TextClassifyCommand.Create(output),
         TextTrainCommand.Create(output),
+        TextEncodeCommand.Create(output),
+        TextNeighboursCommand.Create(output),
         TextCompareCommand.Create(output),
     };
 }
