@@ -1,7 +1,7 @@
 namespace Autoencoders.Nn.Text;
 
 /// <summary>How <see cref="TextEmbedder.Train"/> builds and trains a document autoencoder.</summary>
-public sealed class TextAutoencoderOptions
+public sealed record TextAutoencoderOptions
 {
     public TextAutoencoderKind Kind { get; init; } = TextAutoencoderKind.Kate;
 

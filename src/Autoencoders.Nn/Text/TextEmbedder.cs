@@ -54,7 +54,7 @@ public sealed class TextEmbedder
         if (options.Kind == TextAutoencoderKind.Seq)
         {
             var encoder = TextEncoder.FitTokenizer(train.Texts, options.Vocabulary + 1, options.MaxLength, PaddingSide.Post, PaddingSide.Post);
-            file = new TextModelFile(Sequence(encoder.VocabularySize, encoder.MaxLength, options), "seq", encoder, null, BagOfWordsMode.TfIdf, train.ClassNames);
+            file = new TextModelFile(CreateModel(encoder.VocabularySize, encoder.MaxLength, options with { Kind = TextAutoencoderKind.Seq }), "seq", encoder, null, BagOfWordsMode.TfIdf, train.ClassNames);
             inputs = encoder.Encode(train.Texts);
         }
         else
@@ -62,7 +62,7 @@ public sealed class TextEmbedder
             var tokenizer = new Tokenizer(options.Vocabulary + 1);
             tokenizer.FitOnTexts(train.Texts);
             var mode = options.LogCounts ? BagOfWordsMode.Count : BagOfWordsMode.TfIdf;
-            var model = BagOfWords(tokenizer.VocabularySize, options);
+            var model = CreateModel(tokenizer.VocabularySize, 0, options);
             file = new TextModelFile(model, options.Kind == TextAutoencoderKind.Kate ? "kate" : "bow", null, tokenizer, mode, train.ClassNames);
             inputs = BagRows(tokenizer, train.Texts, mode);
         }
@@ -102,6 +102,11 @@ public sealed class TextEmbedder
         }
         return rows;
     }
+
+    /// <summary>The compiled, unbuilt autoencoder of <paramref name="options"/>' kind for <paramref name="vocabulary"/> ids
+    /// or columns (and, for seq, documents of <paramref name="maxLength"/> words).</summary>
+    public static Autoencoder CreateModel(int vocabulary, int maxLength, TextAutoencoderOptions options) =>
+        options.Kind == TextAutoencoderKind.Seq ? Sequence(vocabulary, maxLength, options) : BagOfWords(vocabulary, options);
 
     private static Autoencoder BagOfWords(int vocabulary, TextAutoencoderOptions options)
     {
