@@ -28,7 +28,9 @@ public sealed class HelpTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Error);
         Assert.Contains(command.Description!, result.Output);
-        Assert.NotEmpty(command.Options.Cast<System.CommandLine.Symbol>().Concat(command.Arguments));
+        Assert.NotEmpty(command.Options.Cast<System.CommandLine.Symbol>().Concat(command.Arguments).Concat(command.Subcommands));
+        foreach (var subcommand in command.Subcommands) // a command group (ae text) lists its commands instead of options
+            Assert.Contains(subcommand.Name, result.Output);
         foreach (var option in command.Options)
         {
             Assert.Contains(option.Name, result.Output);
