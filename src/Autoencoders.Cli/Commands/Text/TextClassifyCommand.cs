@@ -108,9 +108,8 @@ internal static class TextClassifyCommand
         var targets = new Dataset([.. train.Labels.Select(l => (float)l)], 1);
         var history = TrainingProgress.Fit(model, inputs, new FitOptions { Epochs = settings.Epochs, BatchSize = settings.Batch, Seed = settings.Seed }, output, targets);
 
-        double trainAccuracy = Accuracy(model, encoder, train, out _, out _);
-        double accuracy = scoredOnTraining ? trainAccuracy : Accuracy(model, encoder, evaluated, out _, out _);
-        Accuracy(model, encoder, evaluated, out int[] predicted, out float[] outputs);
+        double trainAccuracy = Accuracy(model, encoder, train, out int[] predicted, out float[] outputs);
+        double accuracy = scoredOnTraining ? trainAccuracy : Accuracy(model, encoder, evaluated, out predicted, out outputs);
         var report = ClassificationReport.Create(evaluated.Labels, predicted, train.ClassNames);
         double majority = (double)evaluated.ClassCounts().Max() / evaluated.Count;
 
