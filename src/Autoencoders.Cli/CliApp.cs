@@ -29,6 +29,7 @@ public static class CliApp
         ServeCommand.Create(output),
         TimeSeriesCommand.Create(output),
         RecommendCommand.Create(output),
+        Commands.Text.TextCommand.Create(output),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

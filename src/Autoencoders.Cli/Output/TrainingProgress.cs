@@ -12,13 +12,13 @@ namespace Autoencoders.Cli.Output;
 /// </summary>
 internal static class TrainingProgress
 {
-    public static History Fit(Model model, IBatchSource train, FitOptions options, TextWriter output)
+    public static History Fit(Model model, IBatchSource train, FitOptions options, TextWriter output, IBatchSource? targets = null)
     {
         bool live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         if (!live)
         {
             options.Callbacks.Add(new EpochLines(output, options.Epochs));
-            return model.Fit(train, options);
+            return model.Fit(train, options, targets);
         }
         History? history = null;
         AnsiConsole.Progress()
@@ -27,7 +27,7 @@ internal static class TrainingProgress
             .Start(context =>
             {
                 options.Callbacks.Add(new EpochBars(context, options.Epochs));
-                history = model.Fit(train, options);
+                history = model.Fit(train, options, targets);
             });
         return history!;
     }

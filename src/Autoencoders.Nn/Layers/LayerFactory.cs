@@ -37,6 +37,7 @@ public static class LayerFactory
         ["UpSampling1D"] = UpSampling1D.FromConfig,
         ["GlobalAveragePooling1D"] = _ => new GlobalAveragePooling1D(),
         ["GlobalMaxPooling1D"] = _ => new GlobalMaxPooling1D(),
+        ["KCompetitive"] = KCompetitive.FromConfig,
     };
 
     public static IEnumerable<string> TypeNames => Constructors.Keys;
