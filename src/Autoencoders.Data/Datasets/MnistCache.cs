@@ -40,15 +40,7 @@ public sealed class MnistCache
     public string Folder { get; }
 
     /// <summary>The default folder: <c>$AE_CACHE_DIR/mnist</c>, else <c>~/.cache/autoencoders/mnist</c>.</summary>
-    public static string DefaultFolder(Func<string, string?> getEnvironmentVariable)
-    {
-        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
-        string? cache = getEnvironmentVariable("AE_CACHE_DIR");
-        string root = string.IsNullOrEmpty(cache)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "autoencoders")
-            : cache;
-        return Path.Combine(root, "mnist");
-    }
+    public static string DefaultFolder(Func<string, string?> getEnvironmentVariable) => DownloadCache.Folder("mnist", getEnvironmentVariable);
 
     /// <summary>Makes sure all four files are present, downloading those that are not.</summary>
     /// <exception cref="FileNotFoundException">A file is missing and no mirror supplied a verified copy.</exception>

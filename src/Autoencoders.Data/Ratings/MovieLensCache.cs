@@ -48,14 +48,7 @@ public sealed class MovieLensCache
     public string Folder { get; }
 
     /// <summary>The default folder, under <c>$AE_CACHE_DIR</c> when set.</summary>
-    public static string DefaultFolder(Func<string, string?> getEnvironmentVariable)
-    {
-        string? cache = getEnvironmentVariable("AE_CACHE_DIR");
-        string root = string.IsNullOrEmpty(cache)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "autoencoders")
-            : cache;
-        return Path.Combine(root, "movielens");
-    }
+    public static string DefaultFolder(Func<string, string?> getEnvironmentVariable) => DownloadCache.Folder("movielens", getEnvironmentVariable);
 
     /// <summary>Whether <paramref name="name"/> is ml-100k or ml-1m.</summary>
     public static bool IsName(string name) => RatingsFileByName.ContainsKey(name);
