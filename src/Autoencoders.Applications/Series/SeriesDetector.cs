@@ -59,7 +59,7 @@ public sealed class SeriesDetector
     public SeriesDetection Detect(TimeSeries series, PointRule rule = PointRule.AllWindows)
     {
         double[] windows = WindowScores(series);
-        double[] points = WindowPoints.Scores(windows, Settings.Window, Settings.Stride, series.Length, rule);
+        double[] points = Settings.PointScores(windows, series.Length, rule);
         return new SeriesDetection(windows, points, Threshold, rule, AnomalyRange.Merge(points, Threshold));
     }
 }

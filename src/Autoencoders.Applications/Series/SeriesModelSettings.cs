@@ -10,8 +10,9 @@ namespace Autoencoders.Applications.Series;
 /// fitted on the training part.
 /// </summary>
 /// <param name="TimeColumn">The timestamp column named at training, or null (found by its name, <see cref="TimeSeriesCsv.TimeColumnNames"/>).</param>
+/// <param name="Difference">The lag of <see cref="SeriesDifference"/> applied before z-scoring (0: none); the scaler is fitted on the differences.</param>
 public sealed record SeriesModelSettings(
-    string Preset, IReadOnlyList<string> Channels, string? TimeColumn, int Window, int Stride, ReconstructionMeasure Measure, SeriesScaler Scaler)
+    string Preset, IReadOnlyList<string> Channels, string? TimeColumn, int Window, int Stride, ReconstructionMeasure Measure, SeriesScaler Scaler, int Difference = 0)
 {
     /// <summary>Metadata key: window, stride, channels, time column, measure, preset as JSON.</summary>
     public const string SettingsKey = "timeseries.settings";
@@ -31,7 +32,7 @@ public sealed record SeriesModelSettings(
     {
         [SettingsKey] = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["preset"] = Preset, ["channels"] = Channels, ["time_column"] = TimeColumn, ["window"] = Window, ["stride"] = Stride, ["measure"] = MeasureName,
+            ["preset"] = Preset, ["channels"] = Channels, ["time_column"] = TimeColumn, ["window"] = Window, ["stride"] = Stride, ["measure"] = MeasureName, ["difference"] = Difference,
         }),
         [ScalerKey] = Scaler.ToJson(),
     };
@@ -53,9 +54,11 @@ public sealed record SeriesModelSettings(
                 [.. root.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!)],
                 root.GetProperty("time_column").GetString(),
                 root.GetProperty("window").GetInt32(), root.GetProperty("stride").GetInt32(),
-                ParseMeasure(measure), SeriesScaler.FromJson(ScalerKey, scaler));
-            if (settings.Channels.Count != settings.Scaler.ChannelCount || settings.Window < 1 || settings.Stride < 1)
-                throw new FormatException($"expected {settings.Scaler.ChannelCount} channels and a positive window and stride, received {json}");
+                ParseMeasure(measure), SeriesScaler.FromJson(ScalerKey, scaler),
+                // Models written before differencing existed have no "difference": none.
+                root.TryGetProperty("difference", out var difference) ? difference.GetInt32() : 0);
+            if (settings.Channels.Count != settings.Scaler.ChannelCount || settings.Window < 1 || settings.Stride < 1 || settings.Difference < 0)
+                throw new FormatException($"expected {settings.Scaler.ChannelCount} channels, a positive window and stride and a difference lag of 0 or more, received {json}");
             return settings;
         }
         catch (Exception error) when (error is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or ArgumentException)
@@ -72,12 +75,32 @@ public sealed record SeriesModelSettings(
         _ => throw new ArgumentException($"expected an error measure mae or mse, received \"{name}\""),
     };
 
-    /// <summary>The windows of <paramref name="series"/>, z-scored by <see cref="Scaler"/>.</summary>
+    /// <summary>
+    /// The windows of <paramref name="series"/>, differenced at <see cref="Difference"/> and z-scored by
+    /// <see cref="Scaler"/>: window j covers steps [jS, jS + W) of the differenced series, steps [jS + lag, jS + lag + W) of the input.
+    /// </summary>
     public Dataset Windows(TimeSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.ChannelCount != ChannelCount)
             throw new ArgumentException($"{series.Source}: expected {ChannelCount} value columns ({string.Join(", ", Channels)}), received {series.ChannelCount}");
-        return SlidingWindows.Cut(Scaler.Transform(series.Values), ChannelCount, Window, Stride);
+        return SlidingWindows.Cut(Scaler.Transform(SeriesDifference.Apply(series, Difference).Values), ChannelCount, Window, Stride);
+    }
+
+    /// <summary>Steps of the input series that a window sequence needs: the window plus the lag the differencing consumes.</summary>
+    public int StepsNeeded => Window + Difference;
+
+    /// <summary>
+    /// Per-step scores in the input series' positions (<paramref name="length"/> steps) from the windows' scores: the first
+    /// <see cref="Difference"/> steps have no difference and score NaN (never flagged).
+    /// </summary>
+    public double[] PointScores(IReadOnlyList<double> windowScores, int length, PointRule rule)
+    {
+        double[] differenced = WindowPoints.Scores(windowScores, Window, Stride, length - Difference, rule);
+        if (Difference == 0) return differenced;
+        var scores = new double[length];
+        Array.Fill(scores, double.NaN, 0, Difference);
+        differenced.CopyTo(scores, Difference);
+        return scores;
     }
 }

@@ -31,11 +31,38 @@ public sealed class SeriesDetectorTests
     }
 
     [Fact]
+    public void DifferencedModelFlagsTheSeriesOwnSteps()
+    {
+        // A trend 10 + 2t with +16 at step 6: the differences are 2 (z 0 with mean 2, std 2) but for steps 6 (+16, z 8)
+        // and 7 (−16, z −8). Difference i is step i + 1, so the 9 windows of 4 differences score
+        // [0, 0, 1, 2, 2, 2, 1, 0, 0] and the rule all flags differences 5 and 6: steps 6 and 7. Step 0 has no difference.
+        float[] raw = [.. Enumerable.Range(0, 13).Select(t => 10f + 2 * t)];
+        raw[6] += 16;
+        var settings = new SeriesModelSettings("halving", ["v"], null, Window: 4, Stride: 1, ReconstructionMeasure.MeanAbsolute, new SeriesScaler([2f], [2f]), Difference: 1);
+        var detector = new SeriesDetector(new HalvingCodec(4), settings, threshold: 0.5, "test");
+
+        var all = detector.Detect(Series(raw), PointRule.AllWindows);
+
+        Assert.Equal([0, 0, 1, 2, 2, 2, 1, 0, 0], all.WindowScores);
+        Assert.Equal([new AnomalyRange(6, 7, 1)], all.Ranges);
+        Assert.Equal(13, all.PointScores.Length);
+        Assert.True(double.IsNaN(all.PointScores[0]));
+        Assert.Equal(5, settings.StepsNeeded);
+    }
+
+    [Fact]
     public void SettingsRoundTripThroughMetadata()
     {
-        var settings = new SeriesModelSettings("ts-conv", ["a", "b"], "when", 288, 2, ReconstructionMeasure.MeanSquared, new SeriesScaler([1f, 2f], [3f, 4f]));
+        var settings = new SeriesModelSettings("ts-conv", ["a", "b"], "when", 288, 2, ReconstructionMeasure.MeanSquared, new SeriesScaler([1f, 2f], [3f, 4f]), Difference: 52);
 
         var read = SeriesModelSettings.Read(settings.ToMetadata())!;
+        var older = new Dictionary<string, string>(settings.ToMetadata())
+        {
+            [SeriesModelSettings.SettingsKey] = """{"preset":"ts-conv","channels":["a","b"],"time_column":null,"window":288,"stride":2,"measure":"mse"}""",
+        };
+
+        Assert.Equal(52, read.Difference);
+        Assert.Equal(0, SeriesModelSettings.Read(older)!.Difference); // a model written before --difference existed
 
         Assert.Equal(("ts-conv", "when", 288, 2, ReconstructionMeasure.MeanSquared), (read.Preset, read.TimeColumn, read.Window, read.Stride, read.Measure));
         Assert.Equal(["a", "b"], read.Channels);

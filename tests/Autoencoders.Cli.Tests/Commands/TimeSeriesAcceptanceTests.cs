@@ -17,8 +17,8 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
 {
     private static readonly AnomalyKind[] Kinds = [AnomalyKind.Spike, AnomalyKind.LevelShift, AnomalyKind.Flat, AnomalyKind.ChangedPeriod];
 
-    /// <summary>A real series, where its training part ends, the windows to try, and the length of the injected stretches (steps).</summary>
-    private sealed record RealSeries(string Name, string Path, string TrainUntil, int[] Windows, int AnomalyLength);
+    /// <summary>A real series, where its training part ends, the windows to try, the length of the injected stretches (steps), and the lag of --difference (0: none).</summary>
+    private sealed record RealSeries(string Name, string Path, string TrainUntil, int[] Windows, int AnomalyLength, int Difference = 0);
 
     [AcceptanceFact]
     public void KerasSettingFlagsTheJump()
@@ -57,10 +57,14 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
         [
             new("sunspots (yearly 1700–2008)", StatsmodelsSeries.Sunspots, "1900", [24, 44], 11),
             new("elnino (monthly 1950–2010)", StatsmodelsSeries.Elnino(Path.Combine(folder, "elnino.csv")), "1989-12", [24, 48], 12),
+            // The trend carries the test part's level past every training value: the models see the yearly differences
+            // x[t] − x[t − 52] (seasonal differencing), which remove the trend and the season alike.
+            new("co2 (weekly 1958–2001)", StatsmodelsSeries.Co2(Path.Combine(folder, "co2.csv")), "19891231", [24, 52], 13, Difference: 52),
         ];
         var report = new StringBuilder("# Real series with injected anomalies\n\n")
             .Append("Each kind injected alone into the test part (after --train-until; never seen in training, early stopping on the last 10 % of the training windows), ")
-            .Append("in its middle: a spike of 4σ, a level shift of 2σ over L steps, a flat stretch of L steps, half speed over 2L steps (L: sunspots 11, elnino 12). ")
+            .Append("in its middle: a spike of 4σ, a level shift of 2σ over L steps, a flat stretch of L steps, half speed over 2L steps (L: sunspots 11, elnino 12, co2 13; ")
+            .Append("σ: the test part's standard deviation, for co2 mostly its trend). co2's models see yearly differences (--difference 52), flags in the series' own steps; its baseline sees the raw values. ")
             .Append("ts-conv, ts-lstm: window MAE; baseline: |x − rolling mean| / rolling std over the window before each step.\n\n")
             .Append("Each cell: hit (yes/no), share of normal steps flagged, F1. Settings: max = threshold the largest training error, ")
             .Append("q.99 = the 0.99 quantile of the training errors; all / any = the point rule (the baseline scores steps, so the rule does not apply).\n\n")
@@ -75,7 +79,7 @@ public sealed class TimeSeriesAcceptanceTests(ITestOutputHelper log)
             {
                 string modelFolder = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(real.Path)}-{preset}-{window}");
                 var run = Ae.Run("timeseries", "train", "--data", real.Path, "--model", preset, "--window", window.ToString(CultureInfo.InvariantCulture),
-                    "--train-until", real.TrainUntil, "--epochs", "100", "--batch", "32", "--lr", "0.002", "--validation-split", "0.1", "--early-stopping", "10", "--out", modelFolder);
+                    "--train-until", real.TrainUntil, "--difference", real.Difference.ToString(CultureInfo.InvariantCulture), "--epochs", "100", "--batch", "32", "--lr", "0.002", "--validation-split", "0.1", "--early-stopping", "10", "--out", modelFolder);
                 Assert.True(run.ExitCode == 0, run.ToString());
                 log.WriteLine(run.Output);
                 var model = ModelFile.Load(Path.Combine(modelFolder, "model.safetensors"));

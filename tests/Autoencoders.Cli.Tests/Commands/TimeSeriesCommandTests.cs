@@ -80,6 +80,28 @@ public sealed class TimeSeriesCommandTests(TimeSeriesCommandTests.Trained traine
     }
 
     [Fact]
+    public void DifferenceIsSavedInTheModelAndDetectReportsTheSeriesOwnSteps()
+    {
+        string folder = trained.File("differenced"), ranges = trained.File("differenced.csv");
+
+        var train = Ae.Run("timeseries", "train", "--data", trained.Train, "--model", "ts-conv", "--window", "32", "--difference", "1", "--epochs", "2",
+            "--seed", "1", "--threads", "1", "--out", folder);
+        var detect = Ae.Run("timeseries", "detect", "--model", folder, "--data", trained.Test, "--out", ranges);
+        var vae = Ae.Run("timeseries", "train", "--data", trained.Train, "--model", "ts-vae", "--window", "32", "--difference", "1", "--out", trained.File("vae"));
+
+        Assert.True(train.ExitCode == 0 && detect.ExitCode == 0, train + "\n" + detect);
+        var loaded = ModelFile.Load(Path.Combine(folder, "model.safetensors"));
+        var settings = SeriesModelSettings.Read(loaded.Metadata)!;
+        Assert.Equal(1, settings.Difference);
+        Assert.Equal(0, settings.Scaler.Mean[0], 0.1); // the differences of a level series average about 0
+        Assert.Equal(Steps - 1 - 32 + 1, Applications.Anomaly.Calibration.Read(loaded)!.Count); // one difference fewer than steps
+        Assert.Equal(Steps - 1 - 32 + 1, SeriesDetector.FromModel(loaded).Detect(TimeSeriesCsv.Read(trained.Test)).WindowScores.Length);
+        Assert.Equal(2, vae.ExitCode);
+        Assert.Contains("--difference does not apply to ts-vae", vae.Error);
+        Assert.False(Directory.Exists(trained.File("vae")));
+    }
+
+    [Fact]
     public void EveryStricterThresholdFlagsFewerSteps()
     {
         var max = Ae.Run("timeseries", "detect", "--model", trained.ModelFolder, "--data", trained.Test, "--out", trained.File("max.csv"));

@@ -57,7 +57,7 @@ internal static class TimeSeriesDetectCommand
             var settings = detector.Settings;
             var test = series.Read(parsed, parsed.GetValue(data)!, settings.Channels, settings.TimeColumn);
             output.WriteLine($"ae timeseries detect: {SeriesOptions.Describe(test)}");
-            SeriesOptions.RequireWindow(test, settings.Window, "the series");
+            SeriesOptions.RequireWindow(test, settings.StepsNeeded, "the series");
             var labelled = parsed.GetValue(labels) is { } l ? RangesCsv.ReadLabels(l, test) : null;
             var pointRule = parsed.GetValue(rule) == "any" ? PointRule.AnyWindow : PointRule.AllWindows;
 
@@ -71,7 +71,7 @@ internal static class TimeSeriesDetectCommand
             if (labelled is not null)
                 foreach (var each in new[] { PointRule.AllWindows, PointRule.AnyWindow })
                 {
-                    var flags = each == pointRule ? detection.Flags : AnomalyRange.ToFlags(AnomalyRange.Merge(WindowPoints.Scores(detection.WindowScores, settings.Window, settings.Stride, test.Length, each), detector.Threshold), test.Length);
+                    var flags = each == pointRule ? detection.Flags : AnomalyRange.ToFlags(AnomalyRange.Merge(settings.PointScores(detection.WindowScores, test.Length, each), detector.Threshold), test.Length);
                     output.WriteLine($"labels, {RuleName(each)} covering windows: {RangeEvaluation.Evaluate(flags, labelled).Describe()}");
                 }
 

@@ -43,6 +43,11 @@ internal static class TimeSeriesTrainCommand
         };
         var measure = new Option<string>("--error") { Description = "window error: mae (the Keras example's) or mse", DefaultValueFactory = _ => "mae", HelpName = "mae|mse" };
         measure.AcceptOnlyFromAmong("mae", "mse");
+        var difference = new Option<int>("--difference")
+        {
+            Description = "model the differences x[t] − x[t−LAG] instead of the values (1: removes a trend; a season's length: removes the season); saved in the model, applied at detect, flags in the series' own steps. Default 0: none",
+            DefaultValueFactory = _ => 0, HelpName = "LAG",
+        };
         var code = new Option<int?>("--code") { Description = "code size: ts-lstm's first LSTM (64), ts-vae's latent (8)", HelpName = "N" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the training windows", DefaultValueFactory = _ => 50, HelpName = "N" };
         var batch = new Option<int?>("--batch") { Description = "windows per step (default 128)", HelpName = "N" };
@@ -54,7 +59,7 @@ internal static class TimeSeriesTrainCommand
         var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, loss.png", Required = true, HelpName = "DIR" };
         var command = new Command("train", "Train an autoencoder on the windows of a series")
         {
-            data, model, window, stride, trainUntil, measure, code, epochs, batch, learningRate, validationSplit, patience, seed, threads, outFolder,
+            data, model, window, stride, trainUntil, measure, difference, code, epochs, batch, learningRate, validationSplit, patience, seed, threads, outFolder,
         };
         foreach (var option in series.All) command.Options.Add(option);
         command.SetAction(parsed =>
@@ -62,7 +67,7 @@ internal static class TimeSeriesTrainCommand
             var settings = new Settings(parsed.GetValue(data)!, parsed.GetValue(model)!, CommonOptions.Positive(parsed.GetValue(window), "--window"),
                 CommonOptions.Positive(parsed.GetValue(stride), "--stride"), parsed.GetValue(trainUntil), SeriesModelSettings.ParseMeasure(parsed.GetValue(measure)!),
                 parsed.GetValue(code), CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch), parsed.GetValue(learningRate),
-                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(seed), CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!);
+                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(seed), CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(difference));
             Run(settings, series.Read(parsed, settings.Data), parsed.GetValue(series.TimeColumn), output);
             return ExitCodes.Success;
         });
@@ -70,13 +75,16 @@ internal static class TimeSeriesTrainCommand
     }
 
     internal sealed record Settings(string Data, string Model, int Window, int Stride, string? TrainUntil, ReconstructionMeasure Measure, int? Code, int Epochs,
-        int? Batch, float LearningRate, double? ValidationSplit, int? Patience, int Seed, int Threads, string Out);
+        int? Batch, float LearningRate, double? ValidationSplit, int? Patience, int Seed, int Threads, string Out, int Difference = 0);
 
     private static void Run(Settings settings, TimeSeries whole, string? timeColumn, TextWriter output)
     {
         if (settings.Code is <= 0) throw new UsageException($"--code must be a positive integer, received {settings.Code}");
         if (settings.Code is not null && settings.Model == "ts-conv")
             throw new UsageException("--code does not apply to ts-conv: its code is the Keras example's, 16 filters at a quarter of the window");
+        if (settings.Difference < 0) throw new UsageException($"--difference must be 0 (none) or a positive lag, received {settings.Difference}");
+        if (settings.Difference > 0 && settings.Model == "ts-vae")
+            throw new UsageException("--difference does not apply to ts-vae: generate writes windows in the series' units, which differences are not");
         if (settings.Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {settings.Batch}");
         if (settings.ValidationSplit is { } split && !(split > 0 && split < 1)) throw new UsageException($"--validation-split must be in (0, 1), received {split}");
         if (settings.Model == "ts-conv" && settings.Window % 4 != 0)
@@ -85,11 +93,12 @@ internal static class TimeSeriesTrainCommand
         output.WriteLine($"ae timeseries train: {SeriesOptions.Describe(whole)}");
 
         var (train, heldOut) = Split(whole, settings.TrainUntil);
-        SeriesOptions.RequireWindow(train, settings.Window, settings.TrainUntil is null ? "the series" : $"the training part up to {settings.TrainUntil}");
-        var scaler = SeriesScaler.Fit(train);
-        var seriesSettings = new SeriesModelSettings(settings.Model, train.Channels, timeColumn, settings.Window, settings.Stride, settings.Measure, scaler);
+        SeriesOptions.RequireWindow(train, settings.Window + settings.Difference, settings.TrainUntil is null ? "the series" : $"the training part up to {settings.TrainUntil}");
+        // The z-scoring is fitted on what the network sees: the training part's differences when --difference is given.
+        var scaler = SeriesScaler.Fit(SeriesDifference.Apply(train, settings.Difference));
+        var seriesSettings = new SeriesModelSettings(settings.Model, train.Channels, timeColumn, settings.Window, settings.Stride, settings.Measure, scaler, settings.Difference);
         Dataset windows = seriesSettings.Windows(train);
-        Dataset? validation = heldOut is not null && heldOut.Length >= settings.Window && settings.ValidationSplit is null ? seriesSettings.Windows(heldOut) : null;
+        Dataset? validation = heldOut is not null && heldOut.Length >= seriesSettings.StepsNeeded && settings.ValidationSplit is null ? seriesSettings.Windows(heldOut) : null;
 
         var (autoencoder, loss, batchSize) = TimeSeriesPresets.Create(settings.Model, seriesSettings.WindowValues, seriesSettings.ChannelCount, settings.Code);
         var backend = CpuBackend.CreateDefault(settings.Threads);
