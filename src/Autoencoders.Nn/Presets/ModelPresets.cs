@@ -87,14 +87,15 @@ public static class ModelPresets
         [new Dense(codeSize, Activation.Sigmoid, activityRegularizer: new ContractiveRegularizer(1e-4f))],
         [new Dense(inputSize, Activation.Sigmoid)]) { Name = "contractive" };
 
-    /// <summary>torch_reference.py's vae, with PyTorch's initialisation as there: 784-400-(μ, log σ²)-400-784.</summary>
-    public static Autoencoder Variational(int inputSize, int codeSize)
+    /// <summary>torch_reference.py's vae, with PyTorch's initialisation as there: 784-400-(μ, log σ²)-400-784, sigmoid
+    /// output (pixels in [0, 1]). Other data picks its width and output: ts-vae's windows are 128 wide, linear (z-scores).</summary>
+    public static Autoencoder Variational(int inputSize, int codeSize, int hidden = 400, Activation? output = null, string name = "vae")
     {
         var torch = Initializer.TorchDefault;
         return new Autoencoder(
-            [new Dense(400, Activation.Relu, kernelInitializer: torch, biasInitializer: torch), new GaussianLatent(codeSize, 1f, torch, torch)],
-            [new Dense(400, Activation.Relu, kernelInitializer: torch, biasInitializer: torch),
-             new Dense(inputSize, Activation.Sigmoid, kernelInitializer: torch, biasInitializer: torch)]) { Name = "vae" };
+            [new Dense(hidden, Activation.Relu, kernelInitializer: torch, biasInitializer: torch), new GaussianLatent(codeSize, 1f, torch, torch)],
+            [new Dense(hidden, Activation.Relu, kernelInitializer: torch, biasInitializer: torch),
+             new Dense(inputSize, output ?? Activation.Sigmoid, kernelInitializer: torch, biasInitializer: torch)]) { Name = name };
     }
 
     /// <summary>Hinton &amp; Salakhutdinov's deep autoencoder: logistic layers, a linear code, mirrored. Its weights come from

@@ -43,14 +43,8 @@ public static class TimeSeriesPresets
     { Name = "ts-lstm" };
 
     /// <summary>A dense VAE over whole windows, decoded linearly: N(0, I) draws decode into new z-scored windows.</summary>
-    public static Autoencoder Variational(int inputSize, int codeSize)
-    {
-        var torch = Initializer.TorchDefault;
-        return new Autoencoder(
-            [new Dense(128, Activation.Relu, kernelInitializer: torch, biasInitializer: torch), new GaussianLatent(codeSize, 1f, torch, torch)],
-            [new Dense(128, Activation.Relu, kernelInitializer: torch, biasInitializer: torch),
-             new Dense(inputSize, Activation.Linear, kernelInitializer: torch, biasInitializer: torch)]) { Name = "ts-vae" };
-    }
+    public static Autoencoder Variational(int inputSize, int codeSize) =>
+        ModelPresets.Variational(inputSize, codeSize, hidden: 128, output: Activation.Linear, name: "ts-vae");
 
     private static Autoencoder Named(Autoencoder model, string name)
     {
