@@ -10,9 +10,6 @@ namespace Autoencoders.Bench;
 /// </summary>
 internal static class TorchSharpPeer
 {
-    public static Dictionary<string, double> Run(BenchOptions options) =>
-        BuiltAssembly(options) is { } assembly ? Run(options, assembly) : [];
-
     /// <summary>Runs <paramref name="assembly"/>, the peer as <see cref="BuiltAssembly"/> found it, on options' workloads.</summary>
     public static Dictionary<string, double> Run(BenchOptions options, string assembly) =>
         PeerProcess.Run("torchsharp", "dotnet", [assembly, .. options.PeerArguments(options.PeerDataFolder, options.Workloads)]);

@@ -12,7 +12,7 @@ public static class RangesCsv
     {
         var csv = new StringBuilder("start,end,peak_score\n");
         foreach (var range in ranges)
-            csv.Append(string.Create(CultureInfo.InvariantCulture, $"{Quote(series.TimeTexts[range.Start])},{Quote(series.TimeTexts[range.End])},{range.PeakScore:G6}\n"));
+            csv.Append(string.Create(CultureInfo.InvariantCulture, $"{CsvField.Quote(series.TimeTexts[range.Start])},{CsvField.Quote(series.TimeTexts[range.End])},{range.PeakScore:G6}\n"));
         return csv.ToString();
     }
 
@@ -48,5 +48,4 @@ public static class RangesCsv
             ?? throw new InvalidDataException($"{path}: line {line}: expected {(series.IsIsoTime ? "an ISO 8601 time" : "a number")} as the series' timestamps, received \"{text}\"");
     }
 
-    private static string Quote(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

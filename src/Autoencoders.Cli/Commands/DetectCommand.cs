@@ -200,7 +200,7 @@ internal static class DetectCommand
         {
             csv.Append(CultureInfo.InvariantCulture, $"{i},{scores[i]:R},{(flags[i] ? 1 : 0)}");
             if (labels is not null) csv.Append(',').Append(labels[i]);
-            if (explanations is not null) csv.Append(',').Append(RowsCsv.Cell(explanations[i]));
+            if (explanations is not null) csv.Append(',').Append(CsvField.Quote(explanations[i]));
             csv.Append('\n');
         }
         return csv.ToString();

@@ -49,8 +49,8 @@ internal static class DetectStream
                     scores[i].TryFormat(number, out written, "R", CultureInfo.InvariantCulture);
                     writer.Write(number[..written]);
                     writer.Write(flag ? ",1" : ",0");
-                    if (reader.HasLabels) writer.Write($",{RowsCsv.Cell(labels[i] ?? "")}");
-                    if (explanations is not null) writer.Write($",{RowsCsv.Cell(explanations[i] ?? "")}");
+                    if (reader.HasLabels) writer.Write($",{CsvField.Quote(labels[i] ?? "")}");
+                    if (explanations is not null) writer.Write($",{CsvField.Quote(explanations[i] ?? "")}");
                     writer.Write('\n');
                     rows++;
                     if (flag) flagged++;

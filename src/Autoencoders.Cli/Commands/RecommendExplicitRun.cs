@@ -88,10 +88,8 @@ internal static class RecommendExplicitRun
     {
         var text = new StringBuilder("userId,movieId,rating\n");
         for (int k = 0; k < split.Test.Count; k++)
-            text.Append(Quoted(split.Users[split.Test.Users[k]])).Append(',').Append(Quoted(split.Items[split.Test.Items[k]])).Append(',')
+            text.Append(CsvField.Quote(split.Users[split.Test.Users[k]])).Append(',').Append(CsvField.Quote(split.Items[split.Test.Items[k]])).Append(',')
                 .Append(split.Test.Ratings[k].ToString(CultureInfo.InvariantCulture)).Append('\n');
         AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(text.ToString()));
     }
-
-    private static string Quoted(string id) => id.Contains(',') || id.Contains('"') ? $"\"{id.Replace("\"", "\"\"")}\"" : id;
 }

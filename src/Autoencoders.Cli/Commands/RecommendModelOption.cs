@@ -19,7 +19,4 @@ internal static class RecommendModelOption
     /// <summary>An item's title, or nothing when the catalogue has none.</summary>
     public static string Title(RecommenderModel model, int item) =>
         model.Titles.TryGetValue(model.Items[item], out string? title) ? title : "";
-
-    /// <summary>A CSV cell: quoted (with doubled quotes) when it holds a comma or a quote, as titles often do.</summary>
-    public static string Cell(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Numerics.Tensors;
+using Autoencoders.Data;
 using Autoencoders.Nn.Recommendation;
 
 namespace Autoencoders.Cli.Commands;
@@ -32,7 +33,7 @@ internal static class RecommendSimilarCommand
             output.WriteLine($"{recommender.Kind}: the {nearest.Length} items nearest item {id}{(title.Length > 0 ? $" ({title})" : "")} by the cosine of their {size}-value codes");
             output.WriteLine("rank,item,cosine,title");
             for (int rank = 0; rank < nearest.Length; rank++)
-                output.WriteLine($"{rank + 1},{RecommendModelOption.Cell(recommender.Items[nearest[rank]])},{cosines[nearest[rank]]:F4},{RecommendModelOption.Cell(RecommendModelOption.Title(recommender, nearest[rank]))}");
+                output.WriteLine($"{rank + 1},{CsvField.Quote(recommender.Items[nearest[rank]])},{cosines[nearest[rank]]:F4},{CsvField.Quote(RecommendModelOption.Title(recommender, nearest[rank]))}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoencoders.Data;
 using Autoencoders.Nn.Recommendation;
 
 namespace Autoencoders.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class RecommendTopCommand
             output.WriteLine($"{recommender.Kind}: top {top.Length} of the {unrated:N0} items user {id} has not rated ({recommender.Ratings.CountOf(index):N0} rated)");
             output.WriteLine($"rank,item,{scoreName},title");
             for (int rank = 0; rank < top.Length; rank++)
-                output.WriteLine($"{rank + 1},{RecommendModelOption.Cell(recommender.Items[top[rank]])},{scores[top[rank]]:F3},{RecommendModelOption.Cell(RecommendModelOption.Title(recommender, top[rank]))}");
+                output.WriteLine($"{rank + 1},{CsvField.Quote(recommender.Items[top[rank]])},{scores[top[rank]]:F3},{CsvField.Quote(RecommendModelOption.Title(recommender, top[rank]))}");
             return ExitCodes.Success;
         });
         return command;

@@ -21,7 +21,7 @@ internal static class RowStream
         AtomicFile.Write(outPath, stream =>
         {
             using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
-            writer.Write(string.Join(",", header.Select(RowsCsv.Cell)));
+            writer.Write(string.Join(",", header.Select(CsvField.Quote)));
             writer.Write(reader.HasLabels ? ",label\n" : "\n");
             int features = reader.FeatureCount, width = header.Count;
             var values = new float[InputRows.ChunkRows * features];
@@ -41,7 +41,7 @@ internal static class RowStream
                         results[i * width + j].TryFormat(number, out int written, "R", CultureInfo.InvariantCulture);
                         writer.Write(number[..written]);
                     }
-                    if (reader.HasLabels) writer.Write($",{RowsCsv.Cell(labels[i] ?? "")}");
+                    if (reader.HasLabels) writer.Write($",{CsvField.Quote(labels[i] ?? "")}");
                     writer.Write('\n');
                 }
                 rows += count;

@@ -25,7 +25,4 @@ internal static class RowsCsv
         }
         return csv.ToString();
     }
-
-    /// <summary>A cell as CSV: text holding commas or quotes is quoted, its quotes doubled (RFC 4180); column names and labels may.</summary>
-    public static string Cell(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
 }

@@ -172,15 +172,11 @@ internal static class TextClassifyCommand
         for (int i = 0; i < corpus.Count; i++)
         {
             float probability = columns == 1 ? outputs[i] : outputs[i * columns + predicted[i]];
-            csv.Append(Quote(corpus.Texts[i])).Append(',').Append(Quote(corpus.ClassNames[corpus.Labels[i]])).Append(',')
-                .Append(Quote(corpus.ClassNames[predicted[i]])).Append(',').Append(probability.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+            csv.Append(CsvField.Quote(corpus.Texts[i])).Append(',').Append(CsvField.Quote(corpus.ClassNames[corpus.Labels[i]])).Append(',')
+                .Append(CsvField.Quote(corpus.ClassNames[predicted[i]])).Append(',').Append(probability.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
         return csv.ToString();
     }
-
-    /// <summary>An RFC 4180 field: quoted when it holds a comma, a quote or a line break.</summary>
-    internal static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 
     private static bool ParseEncoding(string name) => name switch
     {
