@@ -179,6 +179,29 @@ public sealed class AnomalyDetector
         return Explain(rows, count, rows.Length / FeatureCount);
     }
 
+    /// <summary>
+    /// For each raw row-major row of <paramref name="rows"/> with its <paramref name="scores"/>: "" or, when the score
+    /// flags it, its <paramref name="count"/> features with the largest squared errors as <see cref="Describe"/> writes
+    /// them. Only the flagged rows are reconstructed again.
+    /// </summary>
+    public string[] DescribeFlagged(ReadOnlySpan<float> rows, ReadOnlySpan<double> scores, int count)
+    {
+        int features = FeatureCount;
+        if (rows.Length != scores.Length * features)
+            throw new ArgumentException($"expected {scores.Length} rows of {features} values, received {rows.Length} values", nameof(rows));
+        var descriptions = new string[scores.Length];
+        Array.Fill(descriptions, "");
+        var flagged = new List<int>();
+        for (int i = 0; i < scores.Length; i++)
+            if (IsAnomaly(scores[i])) flagged.Add(i);
+        if (flagged.Count == 0) return descriptions;
+        var flaggedRows = new float[flagged.Count * features];
+        for (int i = 0; i < flagged.Count; i++) rows.Slice(flagged[i] * features, features).CopyTo(flaggedRows.AsSpan(i * features));
+        FeatureError[][] top = ExplainRows(flaggedRows, count);
+        for (int i = 0; i < flagged.Count; i++) descriptions[flagged[i]] = Describe(top[i]);
+        return descriptions;
+    }
+
     /// <summary>A feature's name: the CSV column it came from, else <c>pxJ</c> (images) or <c>colJ</c>.</summary>
     public string FeatureName(int feature) =>
         Preprocessing.FeatureNames?[feature] ?? (Preprocessing.Scaler is null ? "px" : "col") + feature.ToString(CultureInfo.InvariantCulture);

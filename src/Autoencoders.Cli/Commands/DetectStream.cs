@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Autoencoders.Applications.Anomaly;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
@@ -39,7 +38,7 @@ internal static class DetectStream
             while ((count = reader.Read(values, labels)) > 0)
             {
                 detector.Score(values.AsSpan(0, count * features), scores);
-                string[]? explanations = explain is { } top ? Explain(detector, values, scores, count, top) : null;
+                string[]? explanations = explain is { } top ? detector.DescribeFlagged(values.AsSpan(0, count * features), scores.AsSpan(0, count), top) : null;
                 for (int i = 0; i < count; i++)
                 {
                     bool flag = detector.IsAnomaly(scores[i]);
@@ -59,39 +58,11 @@ internal static class DetectStream
             }
         });
         if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectFigures.Histogram(detector.Codec.Name, [.. kept!], null, detector.Threshold));
-        if (outputs.Summary is not null) AtomicFile.WriteAllBytes(outputs.Summary, Summary(detector, input, rows, flagged));
+        if (outputs.Summary is not null) AtomicFile.WriteAllBytes(outputs.Summary, DetectFiles.Summary(detector, input, rows, flagged));
 
         output.WriteLine($"ae detect: {detector.Codec.Name} on every row of {input}{(detector.Preprocessing.Scaler is null ? "" : "; columns min-max scaled as in training")}");
         output.WriteLine($"threshold {detector.Threshold:G6}: {detector.ThresholdDescription}");
         output.WriteLine($"flagged {flagged:N0} of {rows:N0} rows ({(double)flagged / Math.Max(1, rows):P1})");
         foreach (string path in outputs.All) output.WriteLine($"wrote {path}");
     }
-
-    // Only the flagged rows of the chunk are explained: one more reconstruction of a few rows.
-    private static string[]? Explain(AnomalyDetector detector, float[] values, double[] scores, int count, int top)
-    {
-        int features = detector.FeatureCount;
-        int[] flagged = [.. Enumerable.Range(0, count).Where(i => detector.IsAnomaly(scores[i]))];
-        var explanations = new string[count];
-        if (flagged.Length == 0) return explanations;
-        var rows = new float[flagged.Length * features];
-        for (int i = 0; i < flagged.Length; i++) values.AsSpan(flagged[i] * features, features).CopyTo(rows.AsSpan(i * features));
-        FeatureError[][] errors = detector.ExplainRows(rows, top);
-        for (int i = 0; i < flagged.Length; i++) explanations[flagged[i]] = detector.Describe(errors[i]);
-        return explanations;
-    }
-
-    private static byte[] Summary(AnomalyDetector detector, string input, long rows, long flagged) =>
-        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
-        {
-            ["model"] = detector.Codec.Name,
-            ["input"] = input,
-            ["samples"] = rows,
-            ["reference_samples"] = detector.Calibration?.Count,
-            ["calibration"] = detector.Calibration?.Source,
-            ["threshold"] = detector.Threshold,
-            ["threshold_rule"] = detector.ThresholdDescription,
-            ["flagged"] = flagged,
-            ["flagged_fraction"] = (double)flagged / Math.Max(1, rows),
-        }, new JsonSerializerOptions { WriteIndented = true });
 }

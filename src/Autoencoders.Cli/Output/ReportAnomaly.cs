@@ -4,7 +4,9 @@ using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Metrics;
 using Autoencoders.Applications.Reporting;
 using Autoencoders.Cli.Commands;
+using Autoencoders.Data;
 using Autoencoders.Drawing;
+using Autoencoders.Nn.Serialization;
 
 namespace Autoencoders.Cli.Output;
 
@@ -30,32 +32,36 @@ internal static class ReportAnomaly
 
     private static void WithLabels(HtmlReport page, ReportModel entry, List<ICodec> codecs, int[] normal)
     {
-        var reference = entry.Train.Labels is null ? entry.Train : entry.Train.WhereLabelIn(normal);
-        bool[] anomalous = [.. entry.Test.Labels!.Select(label => !normal.Contains(label))];
+        var reference = AnomalyAnalysis.NormalReference(entry.Train, normal);
         string classes = ModelData.FormatClasses(normal);
+        var analyses = codecs.Select(codec => Analyse(codec, reference, entry.Test, normal)).ToList();
+        if (analyses[0].Metrics is null) // the test split holds only one kind: nothing to separate
+        {
+            WithoutLabels(page, entry, codecs);
+            return;
+        }
         page.AddParagraph(string.Create(CultureInfo.InvariantCulture,
-            $"Anomaly score: the per-sample reconstruction MSE. Normal samples: those of {entry.ClassesNote}; the {anomalous.Count(a => a):N0} test " +
+            $"Anomaly score: the per-sample reconstruction MSE. Normal samples: those of {entry.ClassesNote}; the {analyses[0].Metrics!.Anomalies:N0} test " +
             $"samples of other classes are the anomalies to find. Threshold: the {ThresholdQuantile:P0} quantile of the errors of the " +
             $"{reference.Count:N0} normal training samples{(codecs.Count > 1 ? ", on which PCA is fitted too" : "")}."));
         var roc = new LinePlot { Title = $"ROC of the anomaly scores: {string.Join(" vs ", codecs.Select(c => c.Name))}", XLabel = "false positive rate", YLabel = "true positive rate" };
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var codec in codecs)
+        foreach (var analysis in analyses)
         {
-            double threshold = AnomalyThreshold.FromQuantile(ReconstructionError.PerSample(codec, reference), ThresholdQuantile);
-            double[] scores = ReconstructionError.PerSample(codec, entry.Test);
-            var histogram = new HistogramPlot { Title = $"{codec.Name}: reconstruction errors of the test samples", XLabel = "per-sample MSE" }
-                .AddSeries($"normal (classes {classes})", [.. scores.Where((_, i) => !anomalous[i])])
-                .AddSeries("anomalous (other classes)", [.. scores.Where((_, i) => anomalous[i])])
+            string name = analysis.Detector.Codec.Name;
+            double threshold = analysis.Detector.Threshold;
+            bool[] anomalous = analysis.Anomalous!;
+            var metrics = analysis.Metrics!;
+            var histogram = new HistogramPlot { Title = $"{name}: reconstruction errors of the test samples", XLabel = "per-sample MSE" }
+                .AddSeries($"normal (classes {classes})", [.. analysis.Scores.Where((_, i) => !anomalous[i])])
+                .AddSeries("anomalous (other classes)", [.. analysis.Scores.Where((_, i) => anomalous[i])])
                 .AddVerticalLine(Invariant($"threshold {threshold:G3}"), threshold);
-            page.AddFigure(ReportModelSection.Png(histogram.Render()), $"{codec.Name}: histogram of test reconstruction errors, normal and anomalous",
-                $"{codec.Name}: reconstruction errors of normal and anomalous test samples; the dashed line is the threshold.");
-            double auc = RankingMetrics.RocAuc(scores, anomalous);
-            var curve = RankingMetrics.RocCurve(scores, anomalous);
-            roc.AddSeries(Invariant($"{codec.Name} (AUC {auc:F3})"), [.. curve.Select(p => p.FalsePositiveRate)], [.. curve.Select(p => p.TruePositiveRate)]);
-            var (precision, recall) = RankingMetrics.AtThreshold(scores, anomalous, threshold);
-            double falseAlarms = (double)scores.Where((s, i) => !anomalous[i] && s > threshold).Count() / anomalous.Count(a => !a);
-            rows.Add([codec.Name, codec.CodeSize.ToString(CultureInfo.InvariantCulture), Invariant($"{auc:F3}"), Invariant($"{threshold:G4}"),
-                Invariant($"{recall:P1}"), Invariant($"{falseAlarms:P1}"), Invariant($"{precision:P1}")]);
+            page.AddFigure(ReportModelSection.Png(histogram.Render()), $"{name}: histogram of test reconstruction errors, normal and anomalous",
+                $"{name}: reconstruction errors of normal and anomalous test samples; the dashed line is the threshold.");
+            var curve = RankingMetrics.RocCurve(analysis.Scores, anomalous);
+            roc.AddSeries(Invariant($"{name} (AUC {metrics.RocAuc:F3})"), [.. curve.Select(p => p.FalsePositiveRate)], [.. curve.Select(p => p.TruePositiveRate)]);
+            rows.Add([name, analysis.Detector.Codec.CodeSize.ToString(CultureInfo.InvariantCulture), Invariant($"{metrics.RocAuc:F3}"), Invariant($"{threshold:G4}"),
+                Invariant($"{metrics.Recall:P1}"), Invariant($"{metrics.FalseAlarmRate:P1}"), Invariant($"{metrics.Precision:P1}")]);
         }
         roc.AddSeries("chance", [0.0, 1.0], [0.0, 1.0]);
         page.AddFigure(ReportModelSection.Png(roc.Render()), $"{entry.Model.Name}: ROC curves of the model and of PCA",
@@ -71,17 +77,26 @@ internal static class ReportAnomaly
         var rows = new List<IReadOnlyList<string>>();
         foreach (var codec in codecs)
         {
-            double threshold = AnomalyThreshold.FromQuantile(ReconstructionError.PerSample(codec, entry.Train), ThresholdQuantile);
-            double[] scores = ReconstructionError.PerSample(codec, entry.Test);
+            var analysis = Analyse(codec, entry.Train, entry.Test, normalClasses: null);
+            double threshold = analysis.Detector.Threshold;
+            double[] scores = analysis.Scores;
             var histogram = new HistogramPlot { Title = $"{codec.Name}: reconstruction errors of the test samples", XLabel = "per-sample MSE" }
                 .AddSeries("test samples", scores)
                 .AddVerticalLine(Invariant($"threshold {threshold:G3}"), threshold);
             page.AddFigure(ReportModelSection.Png(histogram.Render()), $"{codec.Name}: histogram of test reconstruction errors",
                 $"{codec.Name}: reconstruction errors of the test samples; the dashed line is the threshold.");
-            double flagged = (double)scores.Count(s => s > threshold) / scores.Length;
-            rows.Add([codec.Name, codec.CodeSize.ToString(CultureInfo.InvariantCulture), Invariant($"{threshold:G4}"), Invariant($"{flagged:P1}")]);
+            rows.Add([codec.Name, codec.CodeSize.ToString(CultureInfo.InvariantCulture), Invariant($"{threshold:G4}"), Invariant($"{analysis.FlaggedFraction:P1}")]);
         }
         page.AddTable(["codec", "code size", "threshold", "test samples flagged"], rows);
+    }
+
+    /// <summary>The report's detector: <paramref name="codec"/> with the 95th-percentile threshold of its errors on
+    /// <paramref name="reference"/> (the data is already preprocessed), applied to <paramref name="test"/>.</summary>
+    private static AnomalyAnalysis Analyse(ICodec codec, Dataset reference, Dataset test, int[]? normalClasses)
+    {
+        var detector = AnomalyDetector.FromReference(codec, ModelPreprocessing.None, ReconstructionError.PerSample(codec, reference),
+            ThresholdRule.Quantile(ThresholdQuantile), $"{reference.Count:N0} training samples");
+        return AnomalyAnalysis.Run(detector, test, normalClasses);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
