@@ -40,9 +40,9 @@ internal static class OpenBlasCoreChoice
         features.Avx512 ? "SKYLAKEX" : features.Avx2AndFma ? "HASWELL" : features.Avx ? "SANDYBRIDGE" : null;
 
     /// <summary>The core to ask for, or null to keep what OpenBLAS loaded with: <paramref name="userValue"/> is
-    /// OPENBLAS_CORETYPE as native code sees it, <paramref name="detected"/> the core OpenBLAS chose without it.</summary>
+    /// OPENBLAS_CORETYPE as native code sees it, <paramref name="detected"/> the core OpenBLAS chose without it. With
+    /// <paramref name="assumeGeneric"/> the detected core counts as generic even when it is the one the features give
+    /// (an Intel AVX-512 CPU that OpenBLAS calls SKYLAKEX), so that the test hook takes the reload path on every CPU.</summary>
     public static string? Override(string? userValue, string? detected, CpuFeatures features, bool assumeGeneric = false) =>
-        userValue is null && (assumeGeneric || IsGeneric(detected)) && FromFeatures(features) is { } better && better != detected
-            ? better
-            : null;
+        userValue is null && (assumeGeneric || IsGeneric(detected)) ? FromFeatures(features) : null;
 }
