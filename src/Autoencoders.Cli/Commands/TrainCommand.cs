@@ -86,7 +86,7 @@ internal static class TrainCommand
     {
         bool resuming = resumeFrom is not null;
         settings.Validate();
-        (var split, Dataset? validation, settings, MinMaxScaler? scaler) = PrepareData(settings);
+        (var split, Dataset? validation, settings, MinMaxScaler? scaler) = TrainData.Prepare(settings);
         var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
         settings = settings with { Batch = settings.Batch ?? choice.BatchSize };
         var autoencoder = choice.Model;
@@ -144,29 +144,5 @@ internal static class TrainCommand
         var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
         output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
         return result;
-    }
-
-    /// <summary>
-    /// The training data: only the listed classes, the first --limit of them, CSV columns scaled to [0, 1] on them; and
-    /// the data for val_loss without --validation-split: the test split, restricted to the listed classes (the others
-    /// are the anomalies that ae detect will look for).
-    /// </summary>
-    private static (DatasetSplit Split, Dataset? Validation, TrainSettings Settings, MinMaxScaler? Scaler) PrepareData(TrainSettings settings)
-    {
-        var split = ModelData.LoadRaw(settings.Data);
-        int[]? classes = null;
-        if (settings.Classes is { } text)
-        {
-            classes = ModelData.ParseClasses(text, split.Train, "--classes", $"the training split of {settings.Data}");
-            settings = settings with { Classes = ModelData.FormatClasses(classes) };
-            Dataset train = split.Train.WhereLabelIn(classes);
-            split = split with { Train = train, Description = $"{split.Description}; training on classes {settings.Classes} only ({train.Count:N0} samples)" };
-        }
-        // After the class selection, so that --limit N trains on N samples of the chosen classes.
-        if (settings.Limit is { } n) split = split.LimitTraining(n);
-        MinMaxScaler? scaler = ModelData.IsTabular(settings.Data) ? MinMaxScaler.Fit(split.Train) : null;
-        split = ModelData.Apply(scaler, split);
-        Dataset? validation = classes is not null && split.Test?.Labels is not null ? split.Test.WhereLabelIn(classes) : split.Test;
-        return (split, validation?.Count > 0 ? validation : null, settings, scaler);
     }
 }

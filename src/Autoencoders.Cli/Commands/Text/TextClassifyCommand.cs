@@ -46,9 +46,9 @@ internal static class TextClassifyCommand
             command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var settings = new Settings(
-                ParseEncoding(parsed.GetValue(encoding)!), parsed.GetValue(vocabulary), parsed.GetValue(maxLength), ParseSide(parsed.GetValue(padding)!),
-                CommonOptions.Positive(parsed.GetValue(embedding), "--embedding"), ParsePooling(parsed.GetValue(pooling)!),
+            var settings = new TextClassifySettings(
+                TextClassifySettings.ParseEncoding(parsed.GetValue(encoding)!), parsed.GetValue(vocabulary), parsed.GetValue(maxLength), TextClassifySettings.ParseSide(parsed.GetValue(padding)!),
+                CommonOptions.Positive(parsed.GetValue(embedding), "--embedding"), TextClassifySettings.ParsePooling(parsed.GetValue(pooling)!),
                 CommonOptions.Positive(parsed.GetValue(units), "--units"), CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"),
                 CommonOptions.Positive(parsed.GetValue(batch), "--batch"), parsed.GetValue(learningRate), parsed.GetValue(data.Seed),
                 CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!);
@@ -59,25 +59,7 @@ internal static class TextClassifyCommand
         return command;
     }
 
-    internal sealed record Settings(bool Hash, int? Vocabulary, int? MaxLength, PaddingSide Padding, int Embedding, TextPooling Pooling,
-        int Units, int Epochs, int Batch, float LearningRate, int Seed, int Threads, string Out)
-    {
-        public void Validate()
-        {
-            if (Hash && Vocabulary is null)
-                throw new UsageException("--encoding hash needs --vocabulary N, the number of hash buckets (the tutorial's 50)");
-            if (Vocabulary is < 2)
-                throw new UsageException($"--vocabulary must be at least 2 (id 0 is padding), received {Vocabulary}");
-            if (MaxLength is < 1)
-                throw new UsageException($"--max-length must be a positive number of words, received {MaxLength}");
-            if (!(LearningRate > 0 && float.IsFinite(LearningRate)))
-                throw new UsageException($"--lr must be a positive number, received {LearningRate}");
-            if (File.Exists(Out))
-                throw new UsageException($"--out {Out}: is a file, expected a folder");
-        }
-    }
-
-    private static int Run(Settings settings, TextSplit split, TextWriter output)
+    private static int Run(TextClassifySettings settings, TextSplit split, TextWriter output)
     {
         var train = split.Train;
         bool scoredOnTraining = split.Test.Count == 0;
@@ -119,26 +101,8 @@ internal static class TextClassifyCommand
         output.WriteLine($"classification report on the {(scoredOnTraining ? "training" : "test")} documents:");
         output.Write(report.ToString());
 
-        var file = new TextModelFile(model, "classifier", encoder, null, BagOfWordsMode.TfIdf, train.ClassNames);
-        file.Save(Path.Combine(settings.Out, "model.safetensors"), new Dictionary<string, string> { ["text_pooling"] = settings.Pooling.ToString().ToLowerInvariant() });
-        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "history.csv"), Encoding.UTF8.GetBytes(TrainingReport.HistoryCsv(history)));
-        PngFile.Save(Path.Combine(settings.Out, "training.png"), TrainingFigure(history, split.Train.Description));
-        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "predictions.csv"), Encoding.UTF8.GetBytes(PredictionsCsv(evaluated, predicted, outputs)));
-        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"), JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
-        {
-            ["data"] = split.Description,
-            ["scored_on"] = scoredOnTraining ? "train" : "test",
-            ["train_accuracy"] = trainAccuracy,
-            ["accuracy"] = accuracy,
-            ["majority_rate"] = majority,
-            ["macro_f1"] = report.MacroAverage.F1,
-            ["pooling"] = settings.Pooling.ToString().ToLowerInvariant(),
-            ["vocabulary_size"] = encoder.VocabularySize,
-            ["max_length"] = encoder.MaxLength,
-            ["parameters"] = model.Parameters.TotalCount,
-            ["epochs"] = settings.Epochs,
-            ["train_seconds"] = history.TotalSeconds,
-        }, new JsonSerializerOptions { WriteIndented = true }));
+        TextClassifyFiles.Write(settings, split, model, encoder, history, evaluated, predicted, outputs,
+            new TextClassifyScores(scoredOnTraining, trainAccuracy, accuracy, majority, report));
         output.WriteLine($"wrote {settings.Out}/model.safetensors, history.csv, metrics.json, training.png, predictions.csv");
         return ExitCodes.Success;
     }
@@ -159,46 +123,4 @@ internal static class TextClassifyCommand
         return (double)correct / corpus.Count;
     }
 
-    /// <summary>The tutorial's figure: loss (left axis) and accuracy (right axis) by epoch.</summary>
-    private static RgbImage TrainingFigure(History history, string data) =>
-        new TwoAxisLinePlot { Title = $"training on {data}", XLabel = "epoch", LeftLabel = "loss", RightLabel = "accuracy" }
-            .AddLeft("loss", [.. history.Loss]).AddRight("accuracy", [.. history.Metric("accuracy")]).Render();
-
-    /// <summary>text, label, predicted, probability (of class 1 for two classes; of the predicted class otherwise).</summary>
-    private static string PredictionsCsv(TextCorpus corpus, int[] predicted, float[] outputs)
-    {
-        int columns = outputs.Length / corpus.Count;
-        var csv = new StringBuilder("text,label,predicted,probability\n");
-        for (int i = 0; i < corpus.Count; i++)
-        {
-            float probability = columns == 1 ? outputs[i] : outputs[i * columns + predicted[i]];
-            csv.Append(CsvField.Quote(corpus.Texts[i])).Append(',').Append(CsvField.Quote(corpus.ClassNames[corpus.Labels[i]])).Append(',')
-                .Append(CsvField.Quote(corpus.ClassNames[predicted[i]])).Append(',').Append(probability.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        }
-        return csv.ToString();
-    }
-
-    private static bool ParseEncoding(string name) => name switch
-    {
-        "tokenizer" => false,
-        "hash" => true,
-        _ => throw new UsageException($"--encoding must be tokenizer or hash, received \"{name}\""),
-    };
-
-    private static PaddingSide ParseSide(string name) => name switch
-    {
-        "post" => PaddingSide.Post,
-        "pre" => PaddingSide.Pre,
-        _ => throw new UsageException($"--padding must be post or pre, received \"{name}\""),
-    };
-
-    internal static TextPooling ParsePooling(string name) => name switch
-    {
-        "flatten" => TextPooling.Flatten,
-        "average" => TextPooling.Average,
-        "lstm" => TextPooling.Lstm,
-        "gru" => TextPooling.Gru,
-        "conv1d" => TextPooling.Conv1D,
-        _ => throw new UsageException($"--pooling must be flatten, average, lstm, gru or conv1d, received \"{name}\""),
-    };
 }

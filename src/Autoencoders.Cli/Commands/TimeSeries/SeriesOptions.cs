@@ -46,4 +46,15 @@ internal sealed class SeriesOptions
         if (window > series.Length)
             throw new UsageException($"--window {window}: longer than {what} ({series.Source}, {series.Length:N0} steps); expected at most {series.Length:N0}");
     }
+
+    /// <summary>The series up to <c>--train-until</c> (inclusive) to train on, and the rest held out (null: none).</summary>
+    public static (TimeSeries Train, TimeSeries? HeldOut) SplitAt(TimeSeries series, string? trainUntil)
+    {
+        if (trainUntil is null) return (series, null);
+        double time = SeriesTime.Parse(trainUntil, series.IsIsoTime)
+            ?? throw new UsageException($"--train-until {trainUntil}: expected {(series.IsIsoTime ? "an ISO 8601 time" : "a number")} like the timestamps of {series.Source} (first {series.TimeTexts[0]})");
+        int count = series.CountUntil(time);
+        if (count == 0) throw new UsageException($"--train-until {trainUntil}: before the first step of {series.Source} ({series.TimeTexts[0]}), leaves nothing to train on");
+        return (series.Slice(0, count), count < series.Length ? series.Slice(count, series.Length - count) : null);
+    }
 }

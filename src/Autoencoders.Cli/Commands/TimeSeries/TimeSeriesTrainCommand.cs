@@ -92,7 +92,7 @@ internal static class TimeSeriesTrainCommand
         if (File.Exists(settings.Out)) throw new UsageException($"--out {settings.Out}: is a file, expected a folder");
         output.WriteLine($"ae timeseries train: {SeriesOptions.Describe(whole)}");
 
-        var (train, heldOut) = Split(whole, settings.TrainUntil);
+        var (train, heldOut) = SeriesOptions.SplitAt(whole, settings.TrainUntil);
         SeriesOptions.RequireWindow(train, settings.Window + settings.Difference, settings.TrainUntil is null ? "the series" : $"the training part up to {settings.TrainUntil}");
         // The z-scoring is fitted on what the network sees: the training part's differences when --difference is given.
         var scaler = SeriesScaler.Fit(SeriesDifference.Apply(train, settings.Difference));
@@ -139,15 +139,5 @@ internal static class TimeSeriesTrainCommand
         var sample = new float[picked.Length * windows.FeatureCount];
         windows.CopyRows(picked, sample);
         return Periodogram.DominantPeriod(TimeSeriesGenerateCommand.FirstChannel(sample, settings), settings.Window);
-    }
-
-    private static (TimeSeries Train, TimeSeries? HeldOut) Split(TimeSeries series, string? trainUntil)
-    {
-        if (trainUntil is null) return (series, null);
-        double time = SeriesTime.Parse(trainUntil, series.IsIsoTime)
-            ?? throw new UsageException($"--train-until {trainUntil}: expected {(series.IsIsoTime ? "an ISO 8601 time" : "a number")} like the timestamps of {series.Source} (first {series.TimeTexts[0]})");
-        int count = series.CountUntil(time);
-        if (count == 0) throw new UsageException($"--train-until {trainUntil}: before the first step of {series.Source} ({series.TimeTexts[0]}), leaves nothing to train on");
-        return (series.Slice(0, count), count < series.Length ? series.Slice(count, series.Length - count) : null);
     }
 }
