@@ -5,9 +5,10 @@
 #   chromium               the browser that the tests open ae report's page in (and that views it)
 #   fortunes               real categorised text (one file per topic) for the text tests and figures
 #   python3-statsmodels    real time series as CSV (its datasets/ folder) for the time-series tests
+#   fonts-dejavu-core      DejaVu Sans, the font every figure is drawn with
 # Usage: scripts/debian-packages.sh [--quiet]   (installs what is missing when run as root; else says what to run)
 set -u
-packages=(libopenblas0-pthread dataset-fashion-mnist chromium fortunes python3-statsmodels)
+packages=(libopenblas0-pthread dataset-fashion-mnist chromium fortunes python3-statsmodels fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
