@@ -15,6 +15,7 @@ namespace Autoencoders.Nn.Tests.Models;
 /// Predict, Reconstruct and Decode each take a graph of their own, and a VAE's evaluation does not switch the
 /// sampling of other threads' calls.
 /// </summary>
+[Collection(Training.AllocationMeasurements.Name)]
 public sealed class ConcurrentInferenceTests
 {
     private const int Threads = 8;

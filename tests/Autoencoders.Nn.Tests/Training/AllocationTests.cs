@@ -14,6 +14,7 @@ namespace Autoencoders.Nn.Tests.Training;
 /// <summary>Once warm, a training step allocates nothing: the graph reuses its tensors and the optimizer its state.
 /// Each test trains on a backend of its own: on the shared one, a test running beside it in another class can contend
 /// for the kernel runner's lock, and the lock's first contention allocates its wait event on this thread.</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests : IDisposable
 {
     private readonly CpuBackend backend = new(threads: 2);

@@ -4,6 +4,7 @@ namespace Autoencoders.Tensors.Tests.SteadyState;
 
 /// <summary>Once warm, a training step allocates nothing: the graph's arena and tape are reused, kernels run
 /// through persistent workers with preallocated jobs, and OpenBLAS needs no managed memory.</summary>
+[Collection(AllocationMeasurements.Name)]
 public sealed class AllocationTests
 {
     // Note for test authors: in Debug builds a Shape built from constants, new Shape(256, 784), allocates
