@@ -12,6 +12,7 @@ public static class CliApp
     public static RootCommand CreateRoot(TextWriter output) => new("ae — build, train and apply autoencoders on your data (Autoencoders for .NET)")
     {
         TrainCommand.Create(output),
+        Commands.Translation.TranslateCommand.Create(output),
         EncodeCommand.Create(output),
         SummaryCommand.Create(output),
         GenerateCommand.Create(output),

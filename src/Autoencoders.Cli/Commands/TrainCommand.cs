@@ -51,11 +51,13 @@ internal static class TrainCommand
             HelpName = "DIR",
         };
 
+        var translation = new Translation.TranslationOptions();
         var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
         {
             data, model, code, noise, pretrainEpochs, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, classes, limit, threads, outFolder,
             checkpointEvery, resume,
         };
+        foreach (var option in translation.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(resume) is { } folder)
@@ -75,7 +77,8 @@ internal static class TrainCommand
                 CommonOptions.Threads(parsed.GetValue(threads)),
                 parsed.GetValue(outFolder) ?? throw new UsageException("--out is required (or --resume DIR to continue an interrupted run)"), parsed.GetValue(noise), parsed.GetValue(pretrainEpochs),
                 parsed.GetValue(classes), parsed.GetValue(checkpointEvery));
-            Run(settings, output);
+            if (translation.Read(parsed) is { } images) Translation.TranslationTraining.Run(settings, images, parsed.GetResult(model) is { Implicit: false }, output);
+            else Run(settings, output);
             return ExitCodes.Success;
         });
         return command;

@@ -14,6 +14,9 @@ public abstract class Loss
     public static readonly Loss BinaryCrossEntropy = new BinaryCrossEntropyLoss();
     public static readonly Loss RootMeanSquaredError = new RootMeanSquaredErrorLoss();
 
+    /// <summary>mean |p − t| (L1): image-to-image models train on it for sharper outputs than MSE gives (pix2pix).</summary>
+    public static readonly Loss MeanAbsoluteError = new MeanAbsoluteErrorLoss();
+
     /// <summary>Binary cross-entropy summed over a sample's values and averaged over samples: a VAE's reconstruction
     /// term in nats per sample, as PyTorch's reduction="sum" / batch and Keras's VAE example (bce × input size).</summary>
     public static readonly Loss BinaryCrossEntropySum = new SummedOverValues(BinaryCrossEntropy);
@@ -33,13 +36,14 @@ public abstract class Loss
     public static IEnumerable<string> Names => [.. ReconstructionNames, "sparse_categorical_crossentropy", "categorical_crossentropy"];
 
     /// <summary>The losses that compare a reconstruction with its input: what an autoencoder (<c>ae train</c>) can use.</summary>
-    public static IEnumerable<string> ReconstructionNames => ["mse", "bce", "rmse", "bce_sum", "mse_sum"];
+    public static IEnumerable<string> ReconstructionNames => ["mse", "bce", "rmse", "mae", "bce_sum", "mse_sum"];
 
     public static Loss Parse(string name) => name.ToLowerInvariant() switch
     {
         "mse" or "mean_squared_error" => MeanSquaredError,
         "bce" or "binary_crossentropy" => BinaryCrossEntropy,
         "rmse" or "root_mean_squared_error" => RootMeanSquaredError,
+        "mae" or "l1" or "mean_absolute_error" => MeanAbsoluteError,
         "bce_sum" => BinaryCrossEntropySum,
         "mse_sum" => SquaredErrorSum,
         "sparse_categorical_crossentropy" or "scce" => SparseCategoricalCrossEntropy,
@@ -82,6 +86,21 @@ public abstract class Loss
 
         /// <summary>√ of the dataset's mean squared error, not a mean of batch RMSEs.</summary>
         public override double Finish(double sum, long elementCount, long sampleCount) => Math.Sqrt(sum / elementCount);
+    }
+
+    private sealed class MeanAbsoluteErrorLoss : Loss
+    {
+        public override string Name => "mae";
+
+        public override Tensor Compute(Graph graph, Tensor prediction, Tensor target) => graph.Mean(graph.Abs(graph.Subtract(prediction, target)));
+
+        public override double Accumulate(IComputeBackend backend, Tensor prediction, Tensor target)
+        {
+            ReadOnlySpan<float> p = prediction.Span, t = target.Span;
+            double sum = 0;
+            for (int i = 0; i < p.Length; i++) sum += Math.Abs(p[i] - t[i]);
+            return sum;
+        }
     }
 
     private sealed class BinaryCrossEntropyLoss : Loss

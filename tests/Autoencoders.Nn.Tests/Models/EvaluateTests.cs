@@ -58,6 +58,16 @@ public sealed class EvaluateTests
     }
 
     [Fact]
+    public void MeanAbsoluteErrorIsTheDatasetsMeanOfAbsoluteErrors()
+    {
+        var model = Trained(Loss.MeanAbsoluteError);
+        double mae = MeanOverElements(model.Predict(data), (p, x) => Math.Abs(p - x));
+
+        Assert.Equal(mae, model.Evaluate(data, batchSize: 64), 1e-6);
+        Assert.Same(Loss.MeanAbsoluteError, Loss.Parse("l1"));
+    }
+
+    [Fact]
     public void SeparateTargetsAreCompared()
     {
         var model = Trained(Loss.MeanSquaredError);
