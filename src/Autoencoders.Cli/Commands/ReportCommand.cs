@@ -59,21 +59,29 @@ internal static class ReportCommand
         Dataset test = split.Test ?? throw new UsageException($"{split.Description}: has no test split; the report measures the models on it");
         if (options.Limit is { } limit)
             split = split.LimitTraining(limit, $"PCA, kNN and thresholds use its first {limit:N0} training samples");
-        var entries = modelPaths.Select(path => ReportModel.Load(path, split, options)).ToList();
+        var translations = modelPaths.Select(path => (Path: path, Loaded: ModelLoading.Load(path))).Where(m => ReportTranslationSection.Holds(m.Loaded)).ToList();
+        var entries = modelPaths.Except(translations.Select(t => t.Path)).Select(path => ReportModel.Load(path, split, options)).ToList();
 
         using var backend = CpuBackend.CreateDefault(options.Threads);
         foreach (var entry in entries) entry.Model.Backend = backend;
-        var page = new HtmlReport(entries.Count == 1 ? $"Autoencoder report: {entries[0].Model.Name}" : "Autoencoder report");
+        foreach (var (_, loaded) in translations) loaded.Model.Backend = backend;
+        string? onlyModel = modelPaths.Count != 1 ? null : entries.Count == 1 ? entries[0].Model.Name : translations[0].Loaded.Model.Name;
+        var page = new HtmlReport(onlyModel is null ? "Autoencoder report" : $"Autoencoder report: {onlyModel}");
         page.AddParagraph(string.Create(CultureInfo.InvariantCulture,
             $"Data: {split.Description}; {test.FeatureCount:N0} values per sample. Figures and tables are measured on the " +
             $"{test.Count:N0} test samples unless they say otherwise."));
-        var baselines = new ReportPcaBaselines(entries.Max(e => e.Model.CodeSize), backend);
+        var baselines = new ReportPcaBaselines(entries.Count == 0 ? 1 : entries.Max(e => e.Model.CodeSize), backend);
         foreach (var entry in entries)
         {
             log.WriteLine($"report: {entry.Model.Name} ({entry.Path})");
             ReportModelSection.Add(page, entry, baselines, backend);
         }
+        foreach (var (path, loaded) in translations)
+        {
+            log.WriteLine($"report: {loaded.Model.Name} ({path})");
+            ReportTranslationSection.Add(page, path, loaded, test);
+        }
         page.Save(outPath);
-        log.WriteLine($"wrote {outPath} ({entries.Count} {(entries.Count == 1 ? "model" : "models")}, {page.FigureCount} figures)");
+        log.WriteLine($"wrote {outPath} ({modelPaths.Count} {(modelPaths.Count == 1 ? "model" : "models")}, {page.FigureCount} figures)");
     }
 }

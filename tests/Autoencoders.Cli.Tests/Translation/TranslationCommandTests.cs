@@ -52,6 +52,15 @@ public sealed class TranslationCommandTests
         var translated = Ae.Run("translate", "--model", Path.Combine(run, "model.safetensors"), "--data", data, "--limit", "5", "--out-dir", temp.File("sr"));
         Assert.True(translated.ExitCode == 0, translated.ToString());
         Assert.Equal(5, Directory.GetFiles(temp.File("sr"), "*.png").Length);
+
+        // The report's section: the loss curves, the scores beside the baselines, and the grid drawn again on the test images.
+        string page = temp.File("report.html");
+        var report = Ae.Run("report", "--model", Path.Combine(run, "model.safetensors"), "--data", data, "--out", page);
+        Assert.True(report.ExitCode == 0, report.ToString());
+        string html = File.ReadAllText(page);
+        Assert.Contains("Against the classical methods", html);
+        Assert.Contains("<td>bicubic</td>", html);
+        Assert.Contains("1 model, 2 figures", report.Output);
     }
 
     [Fact]
