@@ -29,11 +29,18 @@ internal sealed class ParallelRunner : IDisposable
     private readonly int[] sleeping;
     private readonly Lock gate = new();
     private IParallelJob? job;
-    private int chunks;
 
-    // (generation << 32) | next unclaimed chunk. A claim is a compare-and-swap on the whole ticket, so a
-    // worker that wakes up after its job ended cannot claim a chunk of the next job under the old one's fields.
+    // (generation << 32) | (chunk count << 16) | next unclaimed chunk. A claim is a compare-and-swap on the whole
+    // ticket, so a worker that wakes up after its job ended cannot claim a chunk of the next job under the old one's
+    // fields. The count travels in the ticket, not in a field of its own: a worker that read generation g and then a
+    // count field already rewritten for job g + 1 (larger) could claim a chunk that g never had, run it, and count it
+    // off job g + 1, which then ended a chunk early and left a later job waiting forever (a training run hung so).
     private long ticket;
+    private const int CountShift = 16;
+    private const long ChunkMask = 0xFFFF;
+
+    /// <summary>The most chunks one job may be cut into (the ticket holds the count in 16 bits).</summary>
+    public const int MostChunks = 0xFFFF;
     private int unfinished;
     private volatile bool disposed;
     private Exception? failure;
@@ -91,14 +98,14 @@ internal sealed class ParallelRunner : IDisposable
 
     private void RunChunks(IParallelJob work, int count)
     {
+        if (count > MostChunks) throw new ArgumentOutOfRangeException(nameof(count), count, $"a job is cut into at most {MostChunks} chunks");
         job = work;
-        chunks = count;
         Volatile.Write(ref unfinished, count);
         long generation = (Volatile.Read(ref ticket) >> 32) + 1;
-        Interlocked.Exchange(ref ticket, generation << 32); // full fence: publishes job, chunks and unfinished
+        Interlocked.Exchange(ref ticket, generation << 32 | (long)count << CountShift); // full fence: publishes job and unfinished
         for (int i = 0; i < workers.Length; i++)
             if (Volatile.Read(ref sleeping[i]) == 1) wakeUp[i].Set();
-        ClaimAndRun(generation, work, count);
+        ClaimAndRun(generation, work);
         var spin = new SpinWait();
         while (Volatile.Read(ref unfinished) != 0) spin.SpinOnce(sleep1Threshold: -1);
         job = null;
@@ -109,13 +116,14 @@ internal sealed class ParallelRunner : IDisposable
         }
     }
 
-    /// <summary>Claims chunks of <paramref name="generation"/>'s job one at a time and runs them.</summary>
-    private void ClaimAndRun(long generation, IParallelJob work, int count)
+    /// <summary>Claims chunks of <paramref name="generation"/>'s job one at a time and runs them. A claim that succeeds
+    /// proves the job had not ended when <paramref name="work"/> was read after its generation, so it is that job.</summary>
+    private void ClaimAndRun(long generation, IParallelJob work)
     {
         while (true)
         {
             long current = Volatile.Read(ref ticket);
-            int chunk = (int)(current & 0xFFFF_FFFF);
+            int chunk = (int)(current & ChunkMask), count = (int)(current >> CountShift & ChunkMask);
             if (current >> 32 != generation || chunk >= count) return;
             if (Interlocked.CompareExchange(ref ticket, current + 1, current) != current) continue;
             try
@@ -153,8 +161,7 @@ internal sealed class ParallelRunner : IDisposable
             seen = Volatile.Read(ref ticket) >> 32;
             // Read after the generation: if that job has already ended, every claim below fails.
             IParallelJob? work = job;
-            int count = chunks;
-            if (work is not null) ClaimAndRun(seen, work, count);
+            if (work is not null) ClaimAndRun(seen, work);
         }
     }
 
