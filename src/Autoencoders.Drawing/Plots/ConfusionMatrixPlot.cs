@@ -38,12 +38,13 @@ public static class ConfusionMatrixPlot
         var heatmap = plot.Add.Heatmap(fractions);
         heatmap.Colormap = new BluesColormap();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        heatmap.Extent = new CoordinateRect(0, classes, 0, classes); // row 0 (the first true class) on top
+        heatmap.Rectangle = new CoordinateRect(0, classes, 0, classes); // the outer edges; row 0 (the first true class) on top
         var colorBar = plot.Add.ColorBar(heatmap);
         colorBar.Label = ColorBarLabel;
         colorBar.LabelStyle.FontSize = PlotFigure.LabelSize;
         colorBar.LabelStyle.Bold = false;
         colorBar.Axis.TickLabelStyle.FontSize = PlotFigure.TickSize;
+        colorBar.Axis.SetTicks([0, 0.2, 0.4, 0.6, 0.8, 1], ["0", "0.2", "0.4", "0.6", "0.8", "1"]);
 
         AddSeparators(plot, classes, layout.CellSize);
         AddCounts(plot, layout, counts, fractions);
@@ -79,11 +80,11 @@ public static class ConfusionMatrixPlot
         bool verticalColumnLabels = widestLabel > cellSize * labelStep - 6;
         float columnLabelExtent = verticalColumnLabels ? widestLabel : labelSize * 1.3f;
 
-        int top = string.IsNullOrEmpty(title) ? 15 : (int)(PlotFigure.TitleSize * 2.2);
+        int top = string.IsNullOrEmpty(title) ? 15 : (int)(PlotFigure.TitleSize * 2.6);
         int left = (int)Math.Ceiling(widestLabel + PlotFigure.LabelSize * 2.5 + 10);
         int bottom = (int)Math.Ceiling(columnLabelExtent + PlotFigure.LabelSize * 2.5 + 10);
         var grid = new PixelRectangle(left, top, classes * cellSize, classes * cellSize);
-        return new Layout(grid, cellSize, countSize, labelSize, labelStep, verticalColumnLabels, labels, grid.Right + ColorBarRoom, grid.Bottom + bottom);
+        return new Layout(grid, cellSize, countSize, labelSize, labelStep, verticalColumnLabels, columnLabelExtent, labels, grid.Right + ColorBarRoom, grid.Bottom + bottom);
     }
 
     private static void Validate(int[,] counts, IReadOnlyList<string> classNames, int cellSize)
@@ -187,6 +188,8 @@ public static class ConfusionMatrixPlot
             // Read bottom to top, ending just below the grid, as matplotlib's rotation=90 tick labels do.
             plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // ScottPlot places the axis label as if the tick labels were level: move it below the rotated ones.
+            plot.Axes.Bottom.Label.OffsetY = layout.ColumnLabelExtent - layout.LabelSize;
         }
     }
 
@@ -211,5 +214,5 @@ public static class ConfusionMatrixPlot
     /// </summary>
     internal sealed record Layout(
         PixelRectangle Grid, int CellSize, float CountFontSize, float LabelSize, int LabelStep,
-        bool VerticalColumnLabels, string[] Labels, int Width, int Height);
+        bool VerticalColumnLabels, float ColumnLabelExtent, string[] Labels, int Width, int Height);
 }

@@ -122,7 +122,7 @@ public sealed class HistogramPlot
 
         AddLegendItems(plot);
         SetLimits(plot, histogram);
-        plot.ShowLegend(corner.Emptiest(plot));
+        corner.ShowLegend(plot, width, height);
         return PlotFigure.Render(plot, width, height);
     }
 

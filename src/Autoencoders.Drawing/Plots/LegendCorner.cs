@@ -8,9 +8,6 @@ namespace Autoencoders.Drawing;
 /// </summary>
 internal sealed class LegendCorner
 {
-    /// <summary>The share of the data area's width and height a legend box is assumed to take in its corner.</summary>
-    private const double BoxWidth = 0.4, BoxHeight = 0.35;
-
     /// <summary>Points per segment: enough that a line crossing a corner box leaves samples in it.</summary>
     private const int SamplesPerSegment = 8;
 
@@ -37,11 +34,29 @@ internal sealed class LegendCorner
     public void AddPoint(double x, double y, int axis = 0) => points.Add((x, y, axis));
 
     /// <summary>
-    /// The corner whose box holds the fewest points, within the plot's current axis limits; ties go to upper right,
-    /// upper left, lower right, lower left.
+    /// Shows the legend in the <see cref="Emptiest"/> corner when that covers no data, else outside
+    /// the data area on the right, where it covers nothing.
     /// </summary>
-    public Alignment Emptiest(Plot plot)
+    public void ShowLegend(Plot plot, int width, int height)
     {
+        var (corner, covered) = Emptiest(plot, width, height);
+        if (covered == 0)
+            plot.ShowLegend(corner);
+        else
+            plot.ShowLegend(Edge.Right);
+    }
+
+    /// <summary>
+    /// The corner whose legend box holds the fewest points, within the plot's current axis limits; ties go to upper
+    /// right, upper left, lower right, lower left. The box is the legend's size estimated from its labels, as a share
+    /// of a data area that is the image less typical margins.
+    /// </summary>
+    public (Alignment Corner, int Covered) Emptiest(Plot plot, int width, int height)
+    {
+        LegendItem[] items = [.. plot.Legend.ManualItems];
+        float widest = items.Select(item => FigureFont.MeasureWidth(item.LabelText ?? "", PlotFigure.LegendSize)).DefaultIfEmpty(0).Max();
+        double boxWidth = Math.Min(1, (widest + 55) / Math.Max(width - 130, 1));
+        double boxHeight = Math.Min(1, (items.Length * 1.5 * PlotFigure.LegendSize + 25) / Math.Max(height - 110, 1));
         AxisLimits left = plot.Axes.GetLimits(plot.Axes.Bottom, plot.Axes.Left);
         AxisLimits right = plot.Axes.GetLimits(plot.Axes.Bottom, plot.Axes.Right);
         Alignment[] corners = [Alignment.UpperRight, Alignment.UpperLeft, Alignment.LowerRight, Alignment.LowerLeft];
@@ -50,15 +65,15 @@ internal sealed class LegendCorner
         {
             AxisLimits limits = axis == 0 ? left : right;
             double u = (x - limits.Left) / (limits.Right - limits.Left), v = (y - limits.Bottom) / (limits.Top - limits.Bottom);
-            if (u < BoxWidth && v > 1 - BoxHeight) counts[1]++;
-            if (u > 1 - BoxWidth && v > 1 - BoxHeight) counts[0]++;
-            if (u > 1 - BoxWidth && v < BoxHeight) counts[2]++;
-            if (u < BoxWidth && v < BoxHeight) counts[3]++;
+            if (u < boxWidth && v > 1 - boxHeight) counts[1]++;
+            if (u > 1 - boxWidth && v > 1 - boxHeight) counts[0]++;
+            if (u > 1 - boxWidth && v < boxHeight) counts[2]++;
+            if (u < boxWidth && v < boxHeight) counts[3]++;
         }
 
         int best = 0;
         for (int i = 1; i < corners.Length; i++)
             if (counts[i] < counts[best]) best = i;
-        return corners[best];
+        return (corners[best], counts[best]);
     }
 }

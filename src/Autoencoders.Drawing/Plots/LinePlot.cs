@@ -66,7 +66,7 @@ public sealed class LinePlot
         {
             // A one-step range (start = end) would be a band of no width: widen it to half a step either side.
             double low = Math.Min(start, end), high = Math.Max(start, end), widen = high - low < 1 ? (1 - (high - low)) / 2 : 0;
-            var span = plot.Add.VerticalSpan(low - widen, high + widen, PlotFigure.ToScottPlot(ShadeColor));
+            var span = plot.Add.HorizontalSpan(low - widen, high + widen, PlotFigure.ToScottPlot(ShadeColor));
             span.LineWidth = 0;
             span.LineColor = PlotFigure.ToScottPlot(ShadeColor); // the outline ScottPlot draws would darken the band's edges
         }
@@ -80,7 +80,7 @@ public sealed class LinePlot
         }
 
         plot.Axes.AutoScale();
-        if (series.Count > 0) plot.ShowLegend(corner.Emptiest(plot));
+        if (series.Count > 0) corner.ShowLegend(plot, width, height);
         return PlotFigure.Render(plot, width, height);
     }
 

@@ -20,6 +20,8 @@ internal static class PlotFigure
         plot.Font.Set(family);
         plot.Legend.FontName = family;
         plot.Legend.FontSize = LegendSize;
+        plot.Legend.ShadowColor = Colors.Transparent;
+        plot.Legend.OutlineColor = ToScottPlot(Color.DarkGray);
         plot.Title(title ?? "", TitleSize);
         plot.XLabel(xLabel ?? "", LabelSize);
         plot.YLabel(yLabel ?? "", LabelSize);
@@ -52,7 +54,8 @@ internal static class PlotFigure
 
         PixelRect data = plot.LastRender.DataRect;
         var area = PixelRectangle.FromEdges((int)Math.Round(data.Left), (int)Math.Round(data.Top), (int)Math.Round(data.Right), (int)Math.Round(data.Bottom));
-        return new Figure(SkiaBitmaps.ToRgb(bitmap), area);
+        return new Figure(SkiaBitmaps.ToRgb(bitmap), area,
+            plot.Axes.GetLimits(plot.Axes.Bottom, plot.Axes.Left), plot.Axes.GetLimits(plot.Axes.Bottom, plot.Axes.Right));
     }
 
     /// <summary>Our colour as ScottPlot's, with an opacity in [0, 1].</summary>

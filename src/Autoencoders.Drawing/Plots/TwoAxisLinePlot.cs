@@ -57,7 +57,7 @@ public sealed class TwoAxisLinePlot
         }
 
         plot.Axes.AutoScale();
-        if (colour > 0) plot.ShowLegend(corner.Emptiest(plot));
+        if (colour > 0) corner.ShowLegend(plot, width, height);
         return PlotFigure.Render(plot, width, height);
     }
 }
