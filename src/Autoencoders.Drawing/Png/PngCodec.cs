@@ -19,8 +19,11 @@ public static class PngCodec
     public static RgbImage Decode(byte[] bytes, string source = "PNG data")
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        using SKBitmap bitmap = SKBitmap.Decode(bytes)
+        // SKBitmap.Decode throws ArgumentNullException on unknown bytes; a null codec is the clear "not an image".
+        using SKCodec codec = SKCodec.Create(new SKMemoryStream(bytes))
             ?? throw new InvalidDataException($"{source}: not an image SkiaSharp can decode ({bytes.Length} bytes)");
+        using SKBitmap bitmap = SKBitmap.Decode(codec)
+            ?? throw new InvalidDataException($"{source}: a truncated or corrupt image ({bytes.Length} bytes)");
         return SkiaBitmaps.ToRgb(bitmap);
     }
 
