@@ -62,9 +62,9 @@ public class ImageGridTests
         RgbImage plain = ImageGrid.Render(images, 28, 28, columns: 2);
         RgbImage labelled = ImageGrid.Render(images, 28, 28, columns: 2, rowLabels: ["original", "reconstructed"], title: "Epoch 5");
 
-        // Cells 56 pixels tall get text at scale 2 and a title at scale 3.
-        int labelWidth = BitmapFont.Measure("reconstructed", 2).Width + 2 * Gap;
-        int titleHeight = BitmapFont.GlyphHeight * 3 + 2 * Gap;
+        // Cells 56 pixels tall get labels 56/3 ≈ 18.7 → 18 pixels tall (the cap) and a title 3 pixels larger.
+        int labelWidth = (int)Math.Ceiling(FigureFont.MeasureWidth("reconstructed", 18)) + 2 * Gap;
+        int titleHeight = (int)Math.Ceiling(21 * 1.3) + 2 * Gap;
         Assert.Equal(plain.Width + labelWidth, labelled.Width);
         Assert.Equal(plain.Height + titleHeight, labelled.Height);
         Assert.Equal(plain.GetPixel(Gap + 10, Gap + 20), labelled.GetPixel(labelWidth + Gap + 10, titleHeight + Gap + 20));

@@ -1,6 +1,6 @@
 namespace Autoencoders.Drawing.Tests;
 
-/// <summary>Deterministic stand-ins for what the CLI plots: loss curves, 2-D latent codes, digit images.</summary>
+/// <summary>Deterministic stand-ins for what the CLI plots: loss curves, 2-D latent codes, ring images.</summary>
 internal static class SampleData
 {
     public static readonly string[] FashionNames =
@@ -35,14 +35,20 @@ internal static class SampleData
         return (x, y, categories);
     }
 
-    /// <summary>28×28 images of the digits 0–9 drawn with the bitmap font, values in [0, 1].</summary>
+    /// <summary>Ten distinct 28×28 images in [0, 1]: ring k has radius 3 + k, so each image differs from the others.</summary>
     public static float[][] Digits()
     {
         return Enumerable.Range(0, 10).Select(digit =>
         {
-            var canvas = new Canvas(28, 28, Color.Black);
-            canvas.DrawText(4, 0, digit.ToString(), Color.White, 4);
-            return canvas.Image.Pixels.Where((_, i) => i % 3 == 0).Select(v => v / 255f).ToArray();
+            var image = new float[28 * 28];
+            for (int y = 0; y < 28; y++)
+            for (int x = 0; x < 28; x++)
+            {
+                double distance = Math.Sqrt((x - 13.5) * (x - 13.5) + (y - 13.5) * (y - 13.5));
+                image[y * 28 + x] = (float)Math.Clamp(1.5 - Math.Abs(distance - (3 + digit)), 0, 1);
+            }
+
+            return image;
         }).ToArray();
     }
 

@@ -39,7 +39,7 @@ internal static class ReportModelSection
         ReportAnomaly.Add(page, entry, pca is null ? null : baselines.For(entry.Train, entry.NormalClasses, model.CodeSize));
     }
 
-    public static byte[] Png(RgbImage image) => PngEncoder.Encode(image);
+    public static byte[] Png(RgbImage image) => PngCodec.Encode(image);
 
     private static string Describe(ReportModel entry)
     {

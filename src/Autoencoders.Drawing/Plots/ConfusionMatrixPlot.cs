@@ -1,10 +1,11 @@
 using System.Globalization;
+using ScottPlot;
 
 namespace Autoencoders.Drawing;
 
 /// <summary>
-/// A confusion matrix as a heatmap: row = true class, column = predicted class, each cell coloured by its share
-/// of the row, counts[t, p] / Σ_q counts[t, q], from white (0) to dark blue (1), with the count written in it.
+/// A confusion matrix as a ScottPlot heatmap: row = true class, column = predicted class, each cell coloured by its
+/// share of the row, counts[t, p] / Σ_q counts[t, q], from white (0) to dark blue (1), with the count written in it.
 /// A colour bar on the right gives the scale. The image size follows from the cell size and the labels.
 /// </summary>
 public static class ConfusionMatrixPlot
@@ -15,11 +16,10 @@ public static class ConfusionMatrixPlot
     /// <summary>What the automatic cell size aims for the whole grid to span, and the most it may span.</summary>
     private const int TargetGridSize = 480, MaxGridSize = 1600, MaxAutomaticCellSize = 160;
 
-    private const string ColorBarLabel = "fraction of true class";
+    /// <summary>Room right of the grid for the colour bar, its tick labels and its label.</summary>
+    private const int ColorBarRoom = 120;
 
-    // Stops of matplotlib's "Blues" colour map, with white at 0: light blues stay distinguishable, unlike a straight white → navy blend.
-    private static readonly Color[] Stops =
-        [new(255, 255, 255), new(198, 219, 239), new(107, 174, 214), new(33, 113, 181), new(8, 48, 107)];
+    private const string ColorBarLabel = "fraction of true class";
 
     /// <summary>
     /// Renders <paramref name="counts"/> (shape (classes, classes), rows = true class) with
@@ -30,61 +30,61 @@ public static class ConfusionMatrixPlot
     {
         Validate(counts, classNames, cellSize);
         Layout layout = CreateLayout(counts, classNames, title, cellSize);
-        var canvas = new Canvas(layout.Width, layout.Height, Color.White);
-        DrawCells(canvas, layout, counts);
-        DrawClassNames(canvas, layout, classNames);
-        DrawColorBar(canvas, layout);
-        DrawTitles(canvas, layout, title);
-        return canvas.Image;
+        int classes = counts.GetLength(0);
+        using var plot = PlotFigure.Create(title, "predicted", "true");
+        plot.HideGrid();
+
+        double[,] fractions = RowFractions(counts);
+        var heatmap = plot.Add.Heatmap(fractions);
+        heatmap.Colormap = new BluesColormap();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        heatmap.Rectangle = new CoordinateRect(0, classes, 0, classes); // the outer edges; row 0 (the first true class) on top
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = ColorBarLabel;
+        colorBar.LabelStyle.FontSize = PlotFigure.LabelSize;
+        colorBar.LabelStyle.Bold = false;
+        colorBar.Axis.TickLabelStyle.FontSize = PlotFigure.TickSize;
+        colorBar.Axis.SetTicks([0, 0.2, 0.4, 0.6, 0.8, 1], ["0", "0.2", "0.4", "0.6", "0.8", "1"]);
+
+        AddSeparators(plot, classes, layout.CellSize);
+        AddCounts(plot, layout, counts, fractions);
+        AddClassNames(plot, layout, classes);
+        plot.Axes.SetLimits(0, classes, 0, classes);
+        PixelRectangle grid = layout.Grid;
+        plot.Layout.Fixed(new PixelPadding(grid.X, layout.Width - grid.Right, layout.Height - grid.Bottom, grid.Y));
+        return PlotFigure.Render(plot, layout.Width, layout.Height).Image;
     }
 
-    /// <summary>The cell colour for a row fraction in [0, 1]: piecewise-linear between the <see cref="Stops"/>.</summary>
-    internal static Color CellColor(double fraction)
-    {
-        double position = Math.Clamp(double.IsNaN(fraction) ? 0 : fraction, 0, 1) * (Stops.Length - 1);
-        int lower = Math.Min((int)position, Stops.Length - 2);
-        return ColorMix.Lerp(Stops[lower], Stops[lower + 1], position - lower);
-    }
+    /// <summary>The cell colour for a row fraction in [0, 1]; see <see cref="BluesColormap"/>.</summary>
+    internal static Color CellColor(double fraction) => BluesColormap.At(fraction);
 
     /// <summary>Where everything goes; exposed to tests so they can find the cells. Expects validated input.</summary>
     internal static Layout CreateLayout(int[,] counts, IReadOnlyList<string> classNames, string? title, int cellSize)
     {
         int classes = counts.GetLength(0);
         int preferred = Math.Clamp(TargetGridSize / classes, 1, MaxAutomaticCellSize);
-        // Text as in an 800×600 plot (scale 2), larger only for grids bigger than a plot would be.
-        int gridSize = Math.Max(TargetGridSize, classes * (cellSize > 0 ? cellSize : preferred));
-        int textScale = Axes.TextScaleFor(gridSize, gridSize);
-        int padding = 5 * textScale, textHeight = BitmapFont.GlyphHeight * textScale;
-
         string widestCount = counts.Cast<int>().Max().ToString(CultureInfo.InvariantCulture);
         if (cellSize == 0)
         {
             // Room for the largest count at full text size, unless that would make the grid huge.
-            int needed = BitmapFont.Measure(widestCount, textScale).Width + 4 * textScale;
+            int needed = (int)Math.Ceiling(FigureFont.MeasureWidth(widestCount, PlotFigure.TickSize)) + 12;
             cellSize = Math.Min(Math.Max(preferred, needed), Math.Max(MaxGridSize / classes, 1));
         }
 
-        int countScale = LargestScaleFitting(widestCount, cellSize, textScale);
-        // Labels shrink with small cells; below one font row per cell only every step-th class is named.
-        int labelScale = Math.Clamp(cellSize / (BitmapFont.GlyphHeight + 2), 1, textScale);
-        int labelStep = (BitmapFont.GlyphHeight * labelScale + 1 + cellSize - 1) / cellSize;
+        float countSize = LargestSizeFitting(widestCount, cellSize);
+        // Labels shrink with small cells; below one text line per cell only every step-th class is named.
+        float labelSize = Math.Clamp(cellSize * 0.8f, 8, PlotFigure.TickSize);
+        int labelStep = (int)Math.Ceiling((labelSize * 1.3) / cellSize);
         string[] labels = [.. classNames.Select(Abbreviate)];
-        int widestLabel = labels.Max(label => BitmapFont.Measure(label, labelScale).Width);
-        bool verticalColumnLabels = widestLabel > cellSize * labelStep - 2 * labelScale;
-        int columnLabelExtent = verticalColumnLabels ? widestLabel : BitmapFont.GlyphHeight * labelScale;
+        float widestLabel = labels.Max(label => FigureFont.MeasureWidth(label, labelSize));
+        bool verticalColumnLabels = widestLabel > cellSize * labelStep - 6;
+        float columnLabelExtent = verticalColumnLabels ? widestLabel : labelSize * 1.3f;
 
-        int top = string.IsNullOrEmpty(title) ? 2 * padding : 2 * padding + BitmapFont.GlyphHeight * (textScale + 1);
-        int left = padding + textHeight + padding + widestLabel + padding;
+        int top = string.IsNullOrEmpty(title) ? 15 : (int)(PlotFigure.TitleSize * 2.6);
+        int left = (int)Math.Ceiling(widestLabel + PlotFigure.LabelSize * 2.5 + 10);
+        int bottom = (int)Math.Ceiling(columnLabelExtent + PlotFigure.LabelSize * 2.5 + 10);
         var grid = new PixelRectangle(left, top, classes * cellSize, classes * cellSize);
-
-        var colorBar = new PixelRectangle(grid.Right + 2 * padding, grid.Y, 3 * padding, grid.Height);
-        int ticks = Math.Clamp(grid.Height / (3 * textHeight), 2, 6);
-        int tickLabelWidth = AxisTicks.Compute(0, 1, ticks)
-            .Max(tick => BitmapFont.Measure(AxisTicks.Format(tick, AxisTicks.NiceStep(1, ticks)), textScale).Width);
-        int width = colorBar.Right + 3 * textScale + padding / 2 + tickLabelWidth + padding + textHeight + padding;
-        int height = grid.Bottom + padding + columnLabelExtent + padding + textHeight + padding;
-        return new Layout(
-            grid, cellSize, textScale, countScale, labelScale, labelStep, verticalColumnLabels, labels, colorBar, ticks, width, height);
+        return new Layout(grid, cellSize, countSize, labelSize, labelStep, verticalColumnLabels, columnLabelExtent, labels, grid.Right + ColorBarRoom, grid.Bottom + bottom);
     }
 
     private static void Validate(int[,] counts, IReadOnlyList<string> classNames, int cellSize)
@@ -119,118 +119,86 @@ public static class ConfusionMatrixPlot
         }
     }
 
-    private static void DrawCells(Canvas canvas, Layout layout, int[,] counts)
+    /// <summary>counts[t, p] / Σ_q counts[t, q]; a row without samples is all 0.</summary>
+    private static double[,] RowFractions(int[,] counts)
     {
-        int classes = counts.GetLength(0), cell = layout.CellSize;
+        int classes = counts.GetLength(0);
+        var fractions = new double[classes, classes];
         for (int row = 0; row < classes; row++)
         {
-            // long: a row of large counts may overflow int.
-            long rowTotal = 0;
+            long rowTotal = 0; // long: a row of large counts may overflow int
             for (int column = 0; column < classes; column++) rowTotal += counts[row, column];
             for (int column = 0; column < classes; column++)
-            {
-                double fraction = rowTotal == 0 ? 0 : (double)counts[row, column] / rowTotal;
-                int x = layout.Grid.X + column * cell, y = layout.Grid.Y + row * cell;
-                canvas.FillRectangle(x, y, cell, cell, CellColor(fraction));
-                if (layout.CountScale == 0) continue;
-
-                string text = counts[row, column].ToString(CultureInfo.InvariantCulture);
-                (int textWidth, int textHeight) = BitmapFont.Measure(text, layout.CountScale);
-                Color ink = fraction > 0.5 ? Color.White : Color.Black; // the Blues stops pass mid-gray lightness near 0.5
-                canvas.DrawText(x + (cell - textWidth) / 2, y + (cell - textHeight) / 2, text, ink, layout.CountScale);
-            }
+                fractions[row, column] = rowTotal == 0 ? 0 : (double)counts[row, column] / rowTotal;
         }
 
-        // Thin separators keep neighbouring white cells apart; the frame goes on top.
-        for (int i = 1; i < classes && cell >= 4; i++)
-        {
-            canvas.DrawLine(layout.Grid.X + i * cell, layout.Grid.Y, layout.Grid.X + i * cell, layout.Grid.Bottom - 1, Color.LightGray);
-            canvas.DrawLine(layout.Grid.X, layout.Grid.Y + i * cell, layout.Grid.Right - 1, layout.Grid.Y + i * cell, Color.LightGray);
-        }
-
-        canvas.DrawRectangle(layout.Grid.X, layout.Grid.Y, layout.Grid.Width, layout.Grid.Height, Color.Black);
+        return fractions;
     }
 
-    private static void DrawClassNames(Canvas canvas, Layout layout, IReadOnlyList<string> classNames)
+    /// <summary>Thin light lines between cells keep neighbouring white cells apart.</summary>
+    private static void AddSeparators(ScottPlot.Plot plot, int classes, int cellSize)
     {
-        int scale = layout.LabelScale, padding = 5 * layout.TextScale, cell = layout.CellSize;
-        int textHeight = BitmapFont.GlyphHeight * scale;
-        for (int i = 0; i < classNames.Count; i += layout.LabelStep)
+        if (cellSize < 4) return;
+        for (int i = 1; i < classes; i++)
         {
-            string label = layout.Labels[i];
-            int width = BitmapFont.Measure(label, scale).Width;
-            int middle = i * cell + cell / 2;
-            canvas.DrawText(layout.Grid.X - padding - width, layout.Grid.Y + middle - textHeight / 2, label, Color.Black, scale);
-            if (layout.VerticalColumnLabels)
+            plot.Add.VerticalLine(i, 1, PlotFigure.ToScottPlot(Color.LightGray));
+            plot.Add.HorizontalLine(i, 1, PlotFigure.ToScottPlot(Color.LightGray));
+        }
+    }
+
+    private static void AddCounts(ScottPlot.Plot plot, Layout layout, int[,] counts, double[,] fractions)
+    {
+        if (layout.CountFontSize == 0) return;
+        int classes = counts.GetLength(0);
+        for (int row = 0; row < classes; row++)
+        {
+            for (int column = 0; column < classes; column++)
             {
-                // Read bottom to top, ending just below the grid, as matplotlib's rotation=90 tick labels do.
-                canvas.DrawTextVertical(layout.Grid.X + middle - textHeight / 2, layout.Grid.Bottom + padding, label, Color.Black, scale);
-            }
-            else
-            {
-                canvas.DrawText(layout.Grid.X + middle - width / 2, layout.Grid.Bottom + padding, label, Color.Black, scale);
+                var text = plot.Add.Text(counts[row, column].ToString(CultureInfo.InvariantCulture), column + 0.5, classes - row - 0.5);
+                text.Alignment = Alignment.MiddleCenter;
+                text.LabelStyle.FontSize = layout.CountFontSize;
+                text.LabelStyle.FontName = FigureFont.Family;
+                // The Blues colours pass mid-gray lightness near 0.5.
+                text.LabelStyle.ForeColor = fractions[row, column] > 0.5 ? Colors.White : Colors.Black;
             }
         }
     }
 
-    private static void DrawColorBar(Canvas canvas, Layout layout)
+    private static void AddClassNames(ScottPlot.Plot plot, Layout layout, int classes)
     {
-        PixelRectangle bar = layout.ColorBar;
-        for (int y = bar.Y; y < bar.Bottom; y++)
+        var columnTicks = new List<(double, string)>();
+        var rowTicks = new List<(double, string)>();
+        for (int i = 0; i < classes; i += layout.LabelStep)
         {
-            canvas.FillRectangle(bar.X, y, bar.Width, 1, CellColor(FractionAt(bar, y)));
+            columnTicks.Add((i + 0.5, layout.Labels[i]));
+            rowTicks.Add((classes - i - 0.5, layout.Labels[i]));
         }
 
-        canvas.DrawRectangle(bar.X, bar.Y, bar.Width, bar.Height, Color.Black);
-        int scale = layout.TextScale, tickLength = 3 * scale, textHeight = BitmapFont.GlyphHeight * scale;
-        double step = AxisTicks.NiceStep(1, layout.ColorBarTicks);
-        int labelX = bar.Right + tickLength + 5 * scale / 2, labelsRight = labelX;
-        foreach (double tick in AxisTicks.Compute(0, 1, layout.ColorBarTicks))
+        plot.Axes.Bottom.SetTicks([.. columnTicks.Select(t => t.Item1)], [.. columnTicks.Select(t => t.Item2)]);
+        plot.Axes.Left.SetTicks([.. rowTicks.Select(t => t.Item1)], [.. rowTicks.Select(t => t.Item2)]);
+        foreach (IAxis axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
         {
-            int y = (int)Math.Round(bar.Bottom - 1 - tick * (bar.Height - 1));
-            canvas.DrawLine(bar.Right, y, bar.Right + tickLength - 1, y, Color.Black);
-            labelsRight = Math.Max(labelsRight, canvas.DrawText(labelX, y - textHeight / 2, AxisTicks.Format(tick, step), Color.Black, scale));
+            axis.TickLabelStyle.FontSize = layout.LabelSize;
+            axis.MajorTickStyle.Length = 3;
+            axis.MinorTickStyle.Length = 0;
         }
 
-        (string text, int fitted) = TextFit.Fit(ColorBarLabel, scale, bar.Height);
-        int length = BitmapFont.Measure(text, fitted).Width;
-        canvas.DrawTextVertical(labelsRight + 5 * scale, bar.Y + bar.Height / 2 - length / 2, text, Color.Black, fitted);
-    }
-
-    /// <summary>The fraction shown by pixel row <paramref name="y"/> of the colour bar: 1 at the top row, 0 at the bottom.</summary>
-    private static double FractionAt(PixelRectangle bar, int y) =>
-        bar.Height <= 1 ? 1 : (double)(bar.Bottom - 1 - y) / (bar.Height - 1);
-
-    private static void DrawTitles(Canvas canvas, Layout layout, string? title)
-    {
-        int scale = layout.TextScale, padding = 5 * scale, textHeight = BitmapFont.GlyphHeight * scale;
-        PixelRectangle grid = layout.Grid;
-        int centerX = grid.X + grid.Width / 2;
-
-        (string predicted, int predictedScale) = TextFit.Fit("predicted", scale, canvas.Width - 2 * padding);
-        int predictedWidth = BitmapFont.Measure(predicted, predictedScale).Width;
-        canvas.DrawText(
-            Math.Max(padding, centerX - predictedWidth / 2), canvas.Height - padding - textHeight, predicted, Color.Black, predictedScale);
-
-        (string truth, int truthScale) = TextFit.Fit("true", scale, grid.Height);
-        int truthLength = BitmapFont.Measure(truth, truthScale).Width;
-        canvas.DrawTextVertical(padding, grid.Y + grid.Height / 2 - truthLength / 2, truth, Color.Black, truthScale);
-
-        if (string.IsNullOrEmpty(title)) return;
-        (string text, int fitted) = TextFit.Fit(title, scale + 1, canvas.Width - 2 * padding);
-        int width = BitmapFont.Measure(text, fitted).Width;
-        // Centre on the grid, but never push a long title off either edge.
-        int x = Math.Max(padding, Math.Min(centerX - width / 2, canvas.Width - padding - width));
-        canvas.DrawText(x, padding + (scale + 1 - fitted) * BitmapFont.GlyphHeight / 2, text, Color.Black, fitted);
-    }
-
-    /// <summary>The largest font scale, at most <paramref name="maxScale"/>, at which text fits a cell with a margin; 0 if none.</summary>
-    private static int LargestScaleFitting(string text, int cellSize, int maxScale)
-    {
-        for (int scale = maxScale; scale >= 1; scale--)
+        if (layout.VerticalColumnLabels)
         {
-            (int width, int height) = BitmapFont.Measure(text, scale);
-            if (width + 2 * scale <= cellSize && height + 2 * scale <= cellSize) return scale;
+            // Read bottom to top, ending just below the grid, as matplotlib's rotation=90 tick labels do.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // ScottPlot places the axis label as if the tick labels were level: move it below the rotated ones.
+            plot.Axes.Bottom.Label.OffsetY = layout.ColumnLabelExtent - layout.LabelSize;
+        }
+    }
+
+    /// <summary>The largest font size, at most the tick size, at which text fits a cell with a margin; 0 if below 6 pixels.</summary>
+    private static float LargestSizeFitting(string text, int cellSize)
+    {
+        for (float size = PlotFigure.TickSize; size >= 6; size--)
+        {
+            if (FigureFont.MeasureWidth(text, size) + 4 <= cellSize && size * 1.2f + 2 <= cellSize) return size;
         }
 
         return 0;
@@ -238,13 +206,13 @@ public static class ConfusionMatrixPlot
 
     /// <summary>Cuts a long class name to <see cref="MaxLabelCharacters"/> characters (".." included).</summary>
     private static string Abbreviate(string name) =>
-        TextFit.Fit(name, 1, BitmapFont.Measure(new string('x', MaxLabelCharacters), 1).Width).Text;
+        name.Length <= MaxLabelCharacters ? name : name[..(MaxLabelCharacters - 2)] + "..";
 
     /// <summary>
     /// Pixel positions of the parts: <see cref="Grid"/> holds the cells (cell (t, p) at Grid.X + p·CellSize,
-    /// Grid.Y + t·CellSize); <see cref="CountScale"/> 0 means the counts do not fit and are left out.
+    /// Grid.Y + t·CellSize); <see cref="CountFontSize"/> 0 means the counts do not fit and are left out.
     /// </summary>
     internal sealed record Layout(
-        PixelRectangle Grid, int CellSize, int TextScale, int CountScale, int LabelScale, int LabelStep,
-        bool VerticalColumnLabels, string[] Labels, PixelRectangle ColorBar, int ColorBarTicks, int Width, int Height);
+        PixelRectangle Grid, int CellSize, float CountFontSize, float LabelSize, int LabelStep,
+        bool VerticalColumnLabels, float ColumnLabelExtent, string[] Labels, int Width, int Height);
 }

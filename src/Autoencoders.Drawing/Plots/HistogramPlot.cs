@@ -1,7 +1,9 @@
+using ScottPlot;
+
 namespace Autoencoders.Drawing;
 
 /// <summary>
-/// Overlaid histograms of named series on shared bins, with optional dashed vertical markers — e.g. anomaly
+/// Overlaid histograms of named series on shared bins, drawn by ScottPlot, with optional dashed vertical markers — e.g. anomaly
 /// scores of normal and anomalous test images with the chosen threshold:
 /// <code>new HistogramPlot { XLabel = "reconstruction error" }.AddSeries("normal", a).AddSeries("anomalous", b).AddVerticalLine("threshold 0.031", 0.031).Render()</code>
 /// Bars are outlined in the series' <see cref="Color.Category"/> colour and filled with a translucent tint of it,
@@ -76,72 +78,53 @@ public sealed class HistogramPlot
     }
 
     /// <summary>Draws the plot on a new white image.</summary>
-    public RgbImage Render(int width = 800, int height = 600)
+    public RgbImage Render(int width = 800, int height = 600) => RenderFigure(width, height).Image;
+
+    /// <summary>Renders and reports where the data area is; tests use it to find the plot area.</summary>
+    internal Figure RenderFigure(int width, int height)
     {
         Histogram histogram = Count();
-        var canvas = new Canvas(width, height, Color.White);
-        Axes axes = CreateAxes(width, height, histogram);
-        axes.DrawBackground(canvas);
+        using var plot = PlotFigure.Create(Title, LogX ? $"log10({XLabel ?? "x"})" : XLabel, YLabel);
+        var corner = new LegendCorner();
+        double binWidth = (histogram.High - histogram.Low) / Bins;
+        // All fills first, then all outlines: a later series' fill must not hide an earlier series' outline.
+        foreach (bool outline in new[] { false, true })
+        {
+            for (int index = 0; index < series.Count; index++)
+            {
+                var bars = new List<Bar>();
+                int[] counts = histogram.Counts[index];
+                for (int bin = 0; bin < counts.Length; bin++)
+                {
+                    if (counts[bin] == 0) continue;
+                    double center = histogram.Low + (bin + 0.5) * binWidth;
+                    bars.Add(new Bar
+                    {
+                        Position = center, Size = binWidth, Value = counts[bin],
+                        FillColor = outline ? Colors.Transparent : PlotFigure.ToScottPlot(Color.Category(index), FillOpacity),
+                        LineColor = outline ? PlotFigure.ToScottPlot(Color.Category(index)) : Colors.Transparent,
+                        LineWidth = outline ? 1 : 0,
+                    });
+                    // The bar's middle column tells the legend placement that this bar fills the space below its top.
+                    for (int k = 0; k <= 4; k++) corner.AddPoint(center, counts[bin] * k / 4.0);
+                }
 
-        // Bar columns and lines, as segments, so the legend can go where they cover least.
-        List<(int X, int Y)?[]> drawn = DrawBars(canvas, axes, histogram);
-        PixelRectangle area = axes.PlotArea;
+                if (bars.Count > 0) plot.Add.Bars(bars);
+            }
+        }
+
         for (int index = 0; index < lines.Count; index++)
         {
-            int x = axes.X.ToPixelRounded(Transform(lines[index].X));
-            DrawDashedVerticalLine(canvas, x, area.Y + 1, area.Bottom - 2, LineColor(index), axes.TextScale);
-            drawn.Add([(x, area.Y), (x, area.Bottom - 1)]);
+            double x = Transform(lines[index].X);
+            plot.Add.VerticalLine(x, 2, PlotFigure.ToScottPlot(LineColor(index)), LinePattern.Dashed);
+            corner.AddLine([x, x], [0, histogram.MaxCount]);
         }
 
-        axes.DrawForeground(canvas);
-        var legend = new Legend(LegendEntries(), axes.TextScale, area.Height - 10 * axes.TextScale);
-        (int legendX, int legendY) = LegendPlacement.EmptiestCorner(axes, legend, drawn);
-        legend.Draw(canvas, legendX, legendY);
-        return canvas.Image;
+        AddLegendItems(plot);
+        SetLimits(plot, histogram);
+        corner.ShowLegend(plot, width, height);
+        return PlotFigure.Render(plot, width, height);
     }
-
-    /// <summary>Draws every series' bars; returns, per series, each bar's middle column as a segment.</summary>
-    private List<(int X, int Y)?[]> DrawBars(Canvas canvas, Axes axes, Histogram histogram)
-    {
-        PixelRectangle area = axes.PlotArea;
-        int baseline = axes.Y.ToPixelRounded(0);
-        var drawn = new List<(int X, int Y)?[]>();
-        // All fills first, then all outlines: a later series' fill must not hide an earlier series' outline.
-        for (int index = 0; index < series.Count; index++)
-        {
-            Color color = Color.Category(index);
-            int[] counts = histogram.Counts[index];
-            for (int bin = 0; bin < counts.Length; bin++)
-            {
-                if (counts[bin] == 0) continue;
-                (int left, int right) = BarColumns(axes, histogram, bin);
-                BlendRectangle(canvas, area, left, axes.Y.ToPixelRounded(counts[bin]), right, baseline, color);
-            }
-        }
-
-        for (int index = 0; index < series.Count; index++)
-        {
-            Color color = Color.Category(index);
-            int[] counts = histogram.Counts[index];
-            var segments = new List<(int X, int Y)?>();
-            for (int bin = 0; bin < counts.Length; bin++)
-            {
-                if (counts[bin] == 0) continue;
-                (int left, int right) = BarColumns(axes, histogram, bin);
-                int top = axes.Y.ToPixelRounded(counts[bin]);
-                canvas.DrawRectangle(left, top, right - left + 1, baseline - top + 1, color);
-                // The bar's middle column, bottom to top, tells the legend placement that this bar fills the space below its top.
-                segments.AddRange([((left + right) / 2, baseline), ((left + right) / 2, top), null]);
-            }
-
-            drawn.Add([.. segments]);
-        }
-
-        return drawn;
-    }
-
-    /// <summary>The layout Render uses; exposed to tests so they can find the plot area.</summary>
-    internal Axes CreateAxes(int width, int height) => CreateAxes(width, height, Count());
 
     /// <summary>The translucent fill of series <paramref name="index"/> over white: (1 − α)·white + α·colour.</summary>
     internal static Color FillColor(int index) => ColorMix.Lerp(Color.White, Color.Category(index), FillOpacity);
@@ -149,22 +132,35 @@ public sealed class HistogramPlot
     /// <summary>Vertical lines take the colours after the series', so no line shares a colour with a series.</summary>
     internal Color LineColor(int lineIndex) => Color.Category(series.Count + lineIndex);
 
-    private Axes CreateAxes(int width, int height, Histogram histogram)
+    /// <summary>x: the bins and every line, padded 5% each side; y: from 0 (bars stand on it) to 5% above the tallest bar.</summary>
+    private void SetLimits(ScottPlot.Plot plot, Histogram histogram)
     {
         var xRange = new DataRange();
         xRange.Include(histogram.Low);
         xRange.Include(histogram.High);
         foreach (var (_, x) in lines) xRange.Include(Transform(x));
+        (double left, double right) = xRange.Padded();
+        plot.Axes.SetLimits(left, right, 0, Math.Max(1, histogram.MaxCount) * 1.05);
+    }
 
-        // Bars stand on y = 0, so the axis should start there rather than 5% below it. Axes pads the span [m, M] by
-        // 5% on each side; m = M / 21 makes the padded minimum m − 0.05·(M − m) exactly 0.
-        int maxCount = Math.Max(1, histogram.Counts.SelectMany(counts => counts).DefaultIfEmpty(0).Max());
-        var yRange = new DataRange();
-        yRange.Include(maxCount / 21.0);
-        yRange.Include(maxCount);
+    private void AddLegendItems(ScottPlot.Plot plot)
+    {
+        for (int index = 0; index < series.Count; index++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = series[index].Name, FillColor = PlotFigure.ToScottPlot(Color.Category(index), FillOpacity),
+                OutlineColor = PlotFigure.ToScottPlot(Color.Category(index)), OutlineWidth = 1,
+            });
+        }
 
-        string? xLabel = LogX ? $"log10({XLabel ?? "x"})" : XLabel;
-        return Axes.Create(width, height, xRange, yRange, Title, xLabel, YLabel);
+        for (int index = 0; index < lines.Count; index++)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = lines[index].Name, LineColor = PlotFigure.ToScottPlot(LineColor(index)), LineWidth = 2, LinePattern = LinePattern.Dashed,
+            });
+        }
     }
 
     /// <summary>Bin edges over the values of all series (in log10 when <see cref="LogX"/>) and each series' counts per bin.</summary>
@@ -228,44 +224,9 @@ public sealed class HistogramPlot
 
     private double Transform(double value) => LogX ? Math.Log10(value) : value;
 
-    /// <summary>The pixel columns of a bin's left and right edges; neighbouring bars share an edge column.</summary>
-    private static (int Left, int Right) BarColumns(Axes axes, Histogram histogram, int bin)
-    {
-        double width = (histogram.High - histogram.Low) / histogram.Counts[0].Length;
-        return (axes.X.ToPixelRounded(histogram.Low + bin * width), axes.X.ToPixelRounded(histogram.Low + (bin + 1) * width));
-    }
-
-    /// <summary>Mixes <paramref name="color"/> at <see cref="FillOpacity"/> into the pixels of the block [left, right] × [top, bottom] inside the plot area.</summary>
-    private static void BlendRectangle(Canvas canvas, PixelRectangle area, int left, int top, int right, int bottom, Color color)
-    {
-        RgbImage image = canvas.Image;
-        int x0 = Math.Max(left, area.X), x1 = Math.Min(right, Math.Min(area.Right, image.Width) - 1);
-        int y0 = Math.Max(top, area.Y), y1 = Math.Min(bottom, Math.Min(area.Bottom, image.Height) - 1);
-        for (int y = Math.Max(y0, 0); y <= y1; y++)
-        {
-            for (int x = Math.Max(x0, 0); x <= x1; x++)
-            {
-                image.SetPixel(x, y, ColorMix.Lerp(image.GetPixel(x, y), color, FillOpacity));
-            }
-        }
-    }
-
-    /// <summary>A 2-pixel line from <paramref name="top"/> to <paramref name="bottom"/>, dashes 6·scale long with gaps of 3·scale.</summary>
-    private static void DrawDashedVerticalLine(Canvas canvas, int x, int top, int bottom, Color color, int scale)
-    {
-        int dash = 6 * scale, gap = 3 * scale;
-        for (int y = top; y <= bottom; y += dash + gap)
-        {
-            canvas.DrawLine(x, y, x, Math.Min(y + dash - 1, bottom), color, thickness: 2);
-        }
-    }
-
-    private List<LegendEntry> LegendEntries() =>
-    [
-        .. series.Select((s, index) => new LegendEntry(s.Name, Color.Category(index), IsLine: false)),
-        .. lines.Select((line, index) => new LegendEntry(line.Name, LineColor(index), IsLine: true)),
-    ];
-
     /// <summary>Shared bin edges Low + i·(High − Low)/bins; Counts[series][bin].</summary>
-    private sealed record Histogram(double Low, double High, int[][] Counts);
+    private sealed record Histogram(double Low, double High, int[][] Counts)
+    {
+        public int MaxCount { get; } = Counts.SelectMany(counts => counts).DefaultIfEmpty(0).Max();
+    }
 }

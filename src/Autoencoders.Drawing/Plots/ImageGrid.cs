@@ -1,9 +1,11 @@
+using SkiaSharp;
+
 namespace Autoencoders.Drawing;
 
 /// <summary>
-/// Tiles grayscale images (e.g. 28×28 digits, originals above reconstructions) into one picture: cells in
+/// Tiles grayscale images (e.g. 28×28 digits, originals above reconstructions) into one picture with SkiaSharp: cells in
 /// rows × columns, each pixel a scale × scale block, <see cref="Gap"/> pixels of white around every cell,
-/// optional row labels on the left and an optional title on top.
+/// optional row labels on the left and an optional title on top, in the figure font.
 /// </summary>
 public static class ImageGrid
 {
@@ -39,58 +41,79 @@ public static class ImageGrid
 
         int rows = (images.Count + columns - 1) / columns;
         int cellWidth = imageWidth * scale, cellHeight = imageHeight * scale;
-        int textScale = TextScale(cellHeight);
-        int labelWidth = LabelColumnWidth(rowLabels, rows, textScale);
-        int titleHeight = string.IsNullOrEmpty(title) ? 0 : BitmapFont.GlyphHeight * (textScale + 1) + 2 * Gap;
+        float textSize = TextSize(cellHeight), titleSize = textSize + 3;
+        int labelWidth = LabelColumnWidth(rowLabels, rows, textSize);
+        int titleHeight = string.IsNullOrEmpty(title) ? 0 : (int)Math.Ceiling(titleSize * 1.3) + 2 * Gap;
 
         int width = labelWidth + Gap + columns * (cellWidth + Gap);
         int height = titleHeight + Gap + rows * (cellHeight + Gap);
-        var canvas = new Canvas(width, height, Color.White);
-
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
         for (int i = 0; i < images.Count; i++)
         {
             int cellX = labelWidth + Gap + i % columns * (cellWidth + Gap);
             int cellY = titleHeight + Gap + i / columns * (cellHeight + Gap);
-            DrawCell(canvas, images[i], imageWidth, imageHeight, scale, cellX, cellY);
+            using SKBitmap cell = GrayBitmap(images[i], imageWidth, imageHeight);
+            // Nearest-neighbour: each pixel a crisp scale × scale block, as the model sees it.
+            using SKImage cellImage = SKImage.FromBitmap(cell);
+            canvas.DrawImage(cellImage, new SKRect(cellX, cellY, cellX + cellWidth, cellY + cellHeight), new SKSamplingOptions(SKFilterMode.Nearest));
         }
 
-        int textHeight = BitmapFont.GlyphHeight * textScale;
+        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        using var labelFont = new SKFont(FigureFont.Regular, textSize);
         for (int row = 0; row < Math.Min(rows, rowLabels?.Count ?? 0); row++)
         {
-            int labelY = titleHeight + Gap + row * (cellHeight + Gap) + (cellHeight - textHeight) / 2;
-            canvas.DrawText(Gap, labelY, rowLabels![row] ?? "", Color.Black, textScale);
+            // Baseline so the text's cap height is centred on the row.
+            float middle = titleHeight + Gap + row * (cellHeight + Gap) + cellHeight / 2f;
+            canvas.DrawText(rowLabels![row] ?? "", Gap, middle + textSize * 0.36f, SKTextAlign.Left, labelFont, paint);
         }
 
         if (!string.IsNullOrEmpty(title))
         {
-            (string text, int scale) fitted = TextFit.Fit(title, textScale + 1, width - 2 * Gap);
-            int titleWidth = BitmapFont.Measure(fitted.text, fitted.scale).Width;
-            canvas.DrawText((width - titleWidth) / 2, Gap, fitted.text, Color.Black, fitted.scale);
+            using var titleFont = new SKFont(FigureFont.Bold, titleSize);
+            string fitted = FitWidth(title, titleFont, width - 2 * Gap);
+            canvas.DrawText(fitted, width / 2f, Gap + titleSize, SKTextAlign.Center, titleFont, paint);
         }
 
-        return canvas.Image;
+        canvas.Flush();
+        return SkiaBitmaps.ToRgb(bitmap);
     }
 
-    private static void DrawCell(Canvas canvas, float[] image, int imageWidth, int imageHeight, int scale, int cellX, int cellY)
+    /// <summary>An opaque gray bitmap of one image: 0 = black, 1 = white, clamped.</summary>
+    private static SKBitmap GrayBitmap(float[] image, int imageWidth, int imageHeight)
     {
-        for (int y = 0; y < imageHeight; y++)
+        var gray = new RgbImage(imageWidth, imageHeight);
+        for (int i = 0; i < image.Length; i++)
         {
-            for (int x = 0; x < imageWidth; x++)
-            {
-                Color color = Color.FromIntensity(image[y * imageWidth + x]);
-                canvas.FillRectangle(cellX + x * scale, cellY + y * scale, scale, scale, color);
-            }
+            byte level = Color.IntensityToByte(image[i]);
+            gray.Pixels[3 * i] = gray.Pixels[3 * i + 1] = gray.Pixels[3 * i + 2] = level;
         }
+
+        return SkiaBitmaps.FromRgb(gray);
     }
 
-    /// <summary>Text as tall as about a quarter of a cell, at least scale 1, so labels match the thumbnails.</summary>
-    private static int TextScale(int cellHeight) => Math.Clamp(cellHeight / (4 * BitmapFont.GlyphHeight), 1, 3);
+    /// <summary>Text about a third as tall as a cell, between 11 and 18 pixels, so labels match the thumbnails.</summary>
+    private static float TextSize(int cellHeight) => Math.Clamp(cellHeight / 3f, 11, 18);
 
     /// <summary>Width of the label column including the gap after it; 0 when no row has a label.</summary>
-    private static int LabelColumnWidth(IReadOnlyList<string>? rowLabels, int rows, int textScale)
+    private static int LabelColumnWidth(IReadOnlyList<string>? rowLabels, int rows, float textSize)
     {
         if (rowLabels is null) return 0;
-        int widest = rowLabels.Take(rows).Select(label => BitmapFont.Measure(label ?? "", textScale).Width).DefaultIfEmpty(0).Max();
-        return widest == 0 ? 0 : widest + 2 * Gap;
+        float widest = rowLabels.Take(rows).Select(label => FigureFont.MeasureWidth(label ?? "", textSize)).DefaultIfEmpty(0).Max();
+        return widest == 0 ? 0 : (int)Math.Ceiling(widest) + 2 * Gap;
+    }
+
+    /// <summary>The text, cut short with ".." if it is wider than <paramref name="maxWidth"/> pixels.</summary>
+    private static string FitWidth(string text, SKFont font, float maxWidth)
+    {
+        if (font.MeasureText(text) <= maxWidth) return text;
+        for (int length = text.Length - 1; length > 0; length--)
+        {
+            string cut = text[..length] + "..";
+            if (font.MeasureText(cut) <= maxWidth) return cut;
+        }
+
+        return "";
     }
 }

@@ -1,7 +1,7 @@
 namespace Autoencoders.Drawing;
 
 /// <summary>
-/// Named (x, y) series drawn as lines over nice-tick axes, with a legend in the emptiest corner — e.g. "loss"
+/// Named (x, y) series drawn by ScottPlot as lines, with a legend in the emptiest corner — e.g. "loss"
 /// and "val_loss" per epoch:
 /// <code>new LinePlot { Title = "Training", XLabel = "epoch", YLabel = "loss" }.AddSeries("loss", epochs, losses).Render()</code>
 /// Missing points (NaN, ±∞, or beyond ±1e300) are skipped, leaving a gap; a point with no drawable neighbour is drawn as a dot.
@@ -19,7 +19,7 @@ public sealed class LinePlot
     /// <summary>Line width in pixels.</summary>
     public int LineThickness { get; set; } = 2;
 
-    /// <summary>Ranges of x, ends inclusive, shaded behind the lines (flagged anomalies); the shading is at least one pixel wide.</summary>
+    /// <summary>Ranges of x, ends inclusive, shaded behind the lines (flagged anomalies); a range narrower than one x unit (one step) is widened to one.</summary>
     public IList<(double Start, double End)> ShadedRanges { get; } = [];
 
     /// <summary>The colour of <see cref="ShadedRanges"/>: a light red that lines stay readable on.</summary>
@@ -56,84 +56,32 @@ public sealed class LinePlot
     public LinePlot AddSeries(string name, IReadOnlyList<float> ys) => AddSeries(name, ToDoubles(ys, nameof(ys)));
 
     /// <summary>Draws the plot on a new white image.</summary>
-    public RgbImage Render(int width = 800, int height = 600)
+    public RgbImage Render(int width = 800, int height = 600) => RenderFigure(width, height).Image;
+
+    /// <summary>Renders and reports where the data area is; tests use it to find the plot area.</summary>
+    internal Figure RenderFigure(int width, int height)
     {
-        var canvas = new Canvas(width, height, Color.White);
-        Axes axes = CreateAxes(width, height);
-        axes.DrawBackground(canvas);
-        Shade(canvas, axes);
-
-        var pixelSeries = series.Select(s => ToPixels(s.X, s.Y, axes)).ToList();
-        int dotRadius = LineThickness + 1;
-        for (int index = 0; index < pixelSeries.Count; index++)
-        {
-            Color color = Color.Category(index);
-            (int X, int Y)?[] points = pixelSeries[index];
-            for (int i = 0; i < points.Length; i++)
-            {
-                if (points[i] is not { } point) continue;
-                if (i + 1 < points.Length && points[i + 1] is { } next)
-                {
-                    canvas.DrawLine(point.X, point.Y, next.X, next.Y, color, LineThickness);
-                }
-                else if (i == 0 || points[i - 1] is null)
-                {
-                    canvas.FillCircle(point.X, point.Y, dotRadius, color); // isolated: a line would be invisible
-                }
-            }
-        }
-
-        axes.DrawForeground(canvas);
-        var legend = new Legend(
-            [.. series.Select((s, index) => new LegendEntry(s.Name, Color.Category(index), IsLine: true))],
-            axes.TextScale, axes.PlotArea.Height - 10 * axes.TextScale);
-        (int legendX, int legendY) = LegendPlacement.EmptiestCorner(axes, legend, pixelSeries);
-        legend.Draw(canvas, legendX, legendY);
-        return canvas.Image;
-    }
-
-    private void Shade(Canvas canvas, Axes axes)
-    {
-        var area = axes.PlotArea;
+        using var plot = PlotFigure.Create(Title, XLabel, YLabel);
         foreach (var (start, end) in ShadedRanges)
         {
-            int left = Math.Clamp(axes.X.ToPixelRounded(Math.Min(start, end)), area.X, area.Right - 1);
-            int right = Math.Clamp(axes.X.ToPixelRounded(Math.Max(start, end)), area.X, area.Right - 1);
-            canvas.FillRectangle(left, area.Y, right - left + 1, area.Height, ShadeColor);
+            // A one-step range (start = end) would be a band of no width: widen it to half a step either side.
+            double low = Math.Min(start, end), high = Math.Max(start, end), widen = high - low < 1 ? (1 - (high - low)) / 2 : 0;
+            var span = plot.Add.HorizontalSpan(low - widen, high + widen, PlotFigure.ToScottPlot(ShadeColor));
+            span.LineWidth = 0;
+            span.LineColor = PlotFigure.ToScottPlot(ShadeColor); // the outline ScottPlot draws would darken the band's edges
         }
-    }
 
-    /// <summary>The layout Render uses; exposed to tests so they can find the plot area.</summary>
-    internal Axes CreateAxes(int width, int height)
-    {
-        var xRange = new DataRange();
-        var yRange = new DataRange();
-        foreach (var (_, xs, ys) in series)
+        var corner = new LegendCorner();
+        for (int index = 0; index < series.Count; index++)
         {
-            for (int i = 0; i < xs.Length; i++)
-            {
-                // Only points that will be drawn count towards the limits.
-                if (!DataRange.IsPlottable(xs[i]) || !DataRange.IsPlottable(ys[i])) continue;
-                xRange.Include(xs[i]);
-                yRange.Include(ys[i]);
-            }
+            var (name, xs, ys) = series[index];
+            LineSeries.Add(plot, name, xs, ys, Color.Category(index), LineThickness);
+            corner.AddLine(xs, ys);
         }
 
-        return Axes.Create(width, height, xRange, yRange, Title, XLabel, YLabel);
-    }
-
-    private static (int X, int Y)?[] ToPixels(double[] xs, double[] ys, Axes axes)
-    {
-        var points = new (int X, int Y)?[xs.Length];
-        for (int i = 0; i < xs.Length; i++)
-        {
-            if (DataRange.IsPlottable(xs[i]) && DataRange.IsPlottable(ys[i]))
-            {
-                points[i] = (axes.X.ToPixelRounded(xs[i]), axes.Y.ToPixelRounded(ys[i]));
-            }
-        }
-
-        return points;
+        plot.Axes.AutoScale();
+        if (series.Count > 0) corner.ShowLegend(plot, width, height);
+        return PlotFigure.Render(plot, width, height);
     }
 
     private static double[] ToDoubles(IReadOnlyList<float> values, string parameterName)

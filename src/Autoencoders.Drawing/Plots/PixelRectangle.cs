@@ -8,4 +8,6 @@ internal readonly record struct PixelRectangle(int X, int Y, int Width, int Heig
     public int Bottom => Y + Height;
 
     public bool Contains(int x, int y) => x >= X && x < Right && y >= Y && y < Bottom;
+
+    public static PixelRectangle FromEdges(int left, int top, int right, int bottom) => new(left, top, right - left, bottom - top);
 }

@@ -1,8 +1,10 @@
+using ScottPlot;
+
 namespace Autoencoders.Drawing;
 
 /// <summary>
 /// Points coloured by an integer category (e.g. digit labels of a 2-D latent space) in
-/// <see cref="Color.Category"/> colours, with a legend outside the plot on the right. Without categories
+/// <see cref="Color.Category"/> colours, drawn by ScottPlot with a legend outside the plot on the right. Without categories
 /// every point is category 0 and no legend is drawn. Points with a NaN, infinite or beyond-±1e300 coordinate are skipped.
 /// </summary>
 public sealed class ScatterPlot
@@ -51,51 +53,51 @@ public sealed class ScatterPlot
         return AddPoints(xs.Select(v => (double)v).ToArray(), ys.Select(v => (double)v).ToArray(), pointCategories);
     }
 
-    /// <summary>Draws the plot on a new white image; points are painted in the order they were added.</summary>
-    public RgbImage Render(int width = 800, int height = 600)
+    /// <summary>
+    /// Draws the plot on a new white image. Each category's points are cut into <see cref="Slices"/> slices drawn
+    /// round-robin, so no category is painted entirely on top of the others where clusters overlap.
+    /// </summary>
+    public RgbImage Render(int width = 800, int height = 600) => RenderFigure(width, height).Image;
+
+    /// <summary>Renders and reports where the data area is; tests use it to find the plot area.</summary>
+    internal Figure RenderFigure(int width, int height)
     {
-        var canvas = new Canvas(width, height, Color.White);
-        (Axes axes, Legend legend) = CreateLayout(width, height);
-        axes.DrawBackground(canvas);
-        for (int i = 0; i < xs.Count; i++)
+        using var plot = PlotFigure.Create(Title, XLabel, YLabel);
+        var byCategory = Enumerable.Range(0, xs.Count)
+            .Where(i => DataRange.IsPlottable(xs[i]) && DataRange.IsPlottable(ys[i]))
+            .GroupBy(i => categories[i]).OrderBy(group => group.Key)
+            .Select(group => (Category: group.Key, Points: group.ToArray())).ToList();
+        float size = 2 * MarkerRadius + 1;
+        for (int slice = 0; slice < Slices; slice++)
         {
-            if (!DataRange.IsPlottable(xs[i]) || !DataRange.IsPlottable(ys[i])) continue;
-            canvas.FillCircle(axes.X.ToPixelRounded(xs[i]), axes.Y.ToPixelRounded(ys[i]), MarkerRadius, Color.Category(categories[i]));
+            foreach (var (category, points) in byCategory)
+            {
+                int[] part = [.. points.Where((_, k) => k % Slices == slice)];
+                if (part.Length == 0) continue;
+                plot.Add.Markers(part.Select(i => xs[i]).ToArray(), part.Select(i => ys[i]).ToArray(),
+                    MarkerShape.FilledCircle, size, PlotFigure.ToScottPlot(Color.Category(category)));
+            }
         }
 
-        axes.DrawForeground(canvas);
-        legend.Draw(canvas, axes.PlotArea.Right + LegendGap(axes.TextScale), axes.PlotArea.Y);
-        return canvas.Image;
-    }
-
-    /// <summary>The layout Render uses; exposed to tests so they can find the plot area.</summary>
-    internal (Axes Axes, Legend Legend) CreateLayout(int width, int height)
-    {
-        int scale = Axes.TextScaleFor(width, height);
-        var legend = new Legend(LegendEntries(), scale, maxHeight: height - 20 * scale);
-        int reserved = legend.IsEmpty ? 0 : legend.Width + LegendGap(scale);
-
-        var xRange = new DataRange();
-        var yRange = new DataRange();
-        for (int i = 0; i < xs.Count; i++)
+        if (hasCategories)
         {
-            if (!DataRange.IsPlottable(xs[i]) || !DataRange.IsPlottable(ys[i])) continue;
-            xRange.Include(xs[i]);
-            yRange.Include(ys[i]);
+            foreach (int category in categories.Distinct().Order())
+            {
+                plot.Legend.ManualItems.Add(new LegendItem
+                {
+                    LabelText = CategoryName(category), MarkerShape = MarkerShape.FilledCircle, MarkerSize = 10,
+                    MarkerFillColor = PlotFigure.ToScottPlot(Color.Category(category)), LineWidth = 0,
+                });
+            }
+
+            plot.ShowLegend(Edge.Right);
         }
 
-        return (Axes.Create(width, height, xRange, yRange, Title, XLabel, YLabel, reserved), legend);
+        return PlotFigure.Render(plot, width, height);
     }
 
-    private static int LegendGap(int scale) => 5 * scale;
-
-    private List<LegendEntry> LegendEntries()
-    {
-        if (!hasCategories) return [];
-        return categories.Distinct().Order()
-            .Select(category => new LegendEntry(CategoryName(category), Color.Category(category), IsLine: false))
-            .ToList();
-    }
+    /// <summary>How many interleaved slices each category is drawn in.</summary>
+    private const int Slices = 8;
 
     private string CategoryName(int category) =>
         CategoryNames is { } names && category >= 0 && category < names.Count ? names[category] : category.ToString();

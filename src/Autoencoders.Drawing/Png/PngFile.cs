@@ -7,11 +7,7 @@ namespace Autoencoders.Drawing;
 public static class PngFile
 {
     /// <summary>Encodes <paramref name="image"/> and atomically replaces <paramref name="path"/> with it.</summary>
-    public static void Save(string path, RgbImage image) => WriteAtomically(path, PngEncoder.Encode(image));
-
-    /// <summary>Encodes gray levels (shape (height, width)) and atomically replaces <paramref name="path"/> with them.</summary>
-    public static void SaveGrayscale(string path, ReadOnlySpan<byte> pixels, int width, int height) =>
-        WriteAtomically(path, PngEncoder.EncodeGrayscale(pixels, width, height));
+    public static void Save(string path, RgbImage image) => WriteAtomically(path, PngCodec.Encode(image));
 
     /// <summary>
     /// Writes to "path.tmp-random" in the same directory — so the final move is a rename within one file
