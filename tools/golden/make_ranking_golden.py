@@ -9,20 +9,23 @@ Run with Debian's python3-sklearn (1.2), from anywhere:
 The C# tests read only the JSON. Scores are rounded to one or two decimals so that many of them tie: ties are where
 ROC-AUC (half a pair each), average precision (tied samples enter together) and the ROC curve are easy to get wrong.
 Each case holds: scores, positive (true = anomalous), roc_auc (roc_auc_score), average_precision
-(average_precision_score), roc_fpr/roc_tpr (roc_curve with drop_intermediate=False), and at "threshold" (flag =
+(average_precision_score), roc_fpr/roc_tpr (roc_curve with drop_intermediate=False), pr_precision/pr_recall
+(precision_recall_curve), and at "threshold" (flag =
 score > threshold) precision and recall (precision_score/recall_score with zero_division=0).
 """
 import json
 import os
 
 import numpy as np
-from sklearn.metrics import average_precision_score, precision_score, recall_score, roc_auc_score, roc_curve
+from sklearn.metrics import (average_precision_score, precision_recall_curve, precision_score, recall_score, roc_auc_score,
+                             roc_curve)
 
 
 def case(name, scores, positive, threshold):
     scores = [float(s) for s in scores]
     positive = [bool(p) for p in positive]
     fpr, tpr, _ = roc_curve(positive, scores, drop_intermediate=False)
+    pr_precision, pr_recall, _ = precision_recall_curve(positive, scores)
     flags = [s > threshold for s in scores]
     return {
         "name": name,
@@ -32,6 +35,8 @@ def case(name, scores, positive, threshold):
         "average_precision": float(average_precision_score(positive, scores)),
         "roc_fpr": [float(x) for x in fpr],
         "roc_tpr": [float(x) for x in tpr],
+        "pr_precision": [float(x) for x in pr_precision],
+        "pr_recall": [float(x) for x in pr_recall],
         "threshold": float(threshold),
         "precision": float(precision_score(positive, flags, zero_division=0)),
         "recall": float(recall_score(positive, flags, zero_division=0)),

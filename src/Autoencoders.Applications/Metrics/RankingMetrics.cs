@@ -79,6 +79,30 @@ public static class RankingMetrics
     }
 
     /// <summary>
+    /// The precision-recall curve as scikit-learn's <c>precision_recall_curve</c> gives it: one point per distinct score
+    /// taken as the threshold (flag = score ≥ it), ordered by falling recall, then the point (precision 1, recall 0).
+    /// </summary>
+    public static IReadOnlyList<(double Precision, double Recall)> PrecisionRecallCurve(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
+    {
+        var (positives, _) = Check(scores, positive, needsNegatives: false);
+        int[] order = Ascending(scores);
+        var curve = new List<(double, double)>();
+        int truePositives = 0, flagged = 0;
+        for (int end = order.Length; end > 0;)
+        {
+            int start = StartOfTies(scores, order, end);
+            for (int i = start; i < end; i++)
+                if (positive[order[i]]) truePositives++;
+            flagged += end - start;
+            curve.Add(((double)truePositives / flagged, (double)truePositives / positives));
+            end = start;
+        }
+        curve.Reverse();
+        curve.Add((1, 0));
+        return curve;
+    }
+
+    /// <summary>
     /// Precision = TP / (TP + FP) and recall = TP / P of the samples flagged by score &gt; <paramref name="threshold"/>.
     /// Precision is 0 when nothing is flagged (scikit-learn's <c>zero_division=0</c>).
     /// </summary>

@@ -96,6 +96,10 @@ public sealed class RankingMetricsTests
         var curve = RankingMetrics.RocCurve(scores, positive);
         Assert.Equal(Doubles(golden, "roc_fpr"), curve.Select(p => p.FalsePositiveRate));
         Assert.Equal(Doubles(golden, "roc_tpr"), curve.Select(p => p.TruePositiveRate));
+        var pr = RankingMetrics.PrecisionRecallCurve(scores, positive);
+        Assert.Equal(Doubles(golden, "pr_precision").Length, pr.Count);
+        Assert.All(Doubles(golden, "pr_precision").Zip(pr), p => Assert.Equal(p.First, p.Second.Precision, 12));
+        Assert.All(Doubles(golden, "pr_recall").Zip(pr), p => Assert.Equal(p.First, p.Second.Recall, 12));
         var (precision, recall) = RankingMetrics.AtThreshold(scores, positive, golden.GetProperty("threshold").GetDouble());
         Assert.Equal(golden.GetProperty("precision").GetDouble(), precision, 12);
         Assert.Equal(golden.GetProperty("recall").GetDouble(), recall, 12);

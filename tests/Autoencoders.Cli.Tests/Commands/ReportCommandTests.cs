@@ -13,7 +13,7 @@ namespace Autoencoders.Cli.Tests.Commands;
 public sealed class ReportCommandTests(TrainedModels trained)
 {
     // Per model: loss curves, reconstructions, latent space, two error histograms (model, PCA), the ROC curve.
-    private const int FiguresPerModel = 6;
+    private const int FiguresPerModel = 7;
 
     private static string[] Images(string html) => [.. Regex.Matches(html, "<img [^>]*>").Select(m => m.Value)];
 
