@@ -242,7 +242,7 @@ class RunView {
   }
 
   addMetrics(values) {
-    const rows = Object.entries(values).map(([name, value]) => element("tr", {}, element("td", {}, name), element("td", {}, number(value))));
+    const rows = Object.entries(values).map(([name, value]) => element("tr", {}, element("td", {}, name), element("td", {}, isFinite(Number(value)) && value !== "" ? number(value) : String(value))));
     this.section.append(element("h3", {}, "Test metrics (metrics.json)"), element("table", { class: "metrics" }, ...rows));
   }
 
