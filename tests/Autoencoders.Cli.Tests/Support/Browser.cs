@@ -68,7 +68,12 @@ public sealed class Browser : IAsyncDisposable
             if (message.Type is "error" or "assert") errors.Enqueue("console.error: " + message.Text);
         };
         page.PageError += (_, error) => errors.Enqueue("exception: " + error);
-        page.RequestFailed += (_, request) => errors.Enqueue($"failed load: {request.Failure} {Shorten(request.Url)}");
+        page.RequestFailed += (_, request) =>
+        {
+            // An EventSource the page closes itself (the dashboard does after a run's last event) ends as ERR_ABORTED.
+            if (!(request.ResourceType == "eventsource" && request.Failure == "net::ERR_ABORTED"))
+                errors.Enqueue($"failed load: {request.Failure} {Shorten(request.Url)}");
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400) errors.Enqueue($"HTTP {response.Status}: {Shorten(response.Url)}");
