@@ -28,6 +28,7 @@ public static class CliApp
         ExportCommand.Create(output),
         BackendCommand.Create(output),
         ServeCommand.Create(output),
+        DashboardCommand.Create(output),
         TimeSeriesCommand.Create(output),
         RecommendCommand.Create(output),
         Commands.Text.TextCommand.Create(output),

@@ -55,7 +55,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
         {
             data, model, code, noise, pretrainEpochs, epochs, batch, loss, optimizer, learningRate, seed, validationSplit, patience, classes, limit, threads, outFolder,
-            checkpointEvery, resume,
+            checkpointEvery, resume, TrainDashboard.Enabled, TrainDashboard.Port, TrainDashboard.Host, TrainDashboard.Wait,
         };
         foreach (var option in translation.All) command.Options.Add(option);
         command.SetAction(parsed =>
@@ -78,14 +78,14 @@ internal static class TrainCommand
                 parsed.GetValue(outFolder) ?? throw new UsageException("--out is required (or --resume DIR to continue an interrupted run)"), parsed.GetValue(noise), parsed.GetValue(pretrainEpochs),
                 parsed.GetValue(classes), parsed.GetValue(checkpointEvery));
             if (translation.Read(parsed) is { } images) Translation.TranslationTraining.Run(settings, images, parsed.GetResult(model) is { Implicit: false }, output);
-            else Run(settings, output);
+            else Run(settings, output, dashboard: TrainDashboard.Read(parsed));
             return ExitCodes.Success;
         });
         return command;
     }
 
     /// <param name="resumeFrom">The checkpoint in <c>settings.Out</c> to continue from (<see cref="TrainResume.Read"/>); null for a new run.</param>
-    public static TrainResult Run(TrainSettings settings, TextWriter output, TrainingCheckpoint? resumeFrom = null)
+    public static TrainResult Run(TrainSettings settings, TextWriter output, TrainingCheckpoint? resumeFrom = null, TrainDashboard.Request? dashboard = null)
     {
         bool resuming = resumeFrom is not null;
         settings.Validate();
@@ -118,6 +118,7 @@ internal static class TrainCommand
         if (!resuming && File.Exists(backup.FilePath))
             throw new UsageException($"--out {settings.Out}: holds the checkpoint of an interrupted run; continue it with ae train --resume {settings.Out}, or delete {backup.FilePath}");
         var callbacks = new List<Callback>();
+        using var live = TrainDashboard.Start(dashboard, autoencoder, split.Test ?? validation ?? split.Train, callbacks, output);
         EarlyStopping? earlyStopping = settings.Patience is { } p ? new EarlyStopping(p) : null;
         if (earlyStopping is not null) callbacks.Add(earlyStopping);
         bool holdOut = settings.ValidationSplit is > 0;

@@ -32,7 +32,9 @@ public sealed class BearerToken
         string? header = request.Headers.Authorization;
         const string scheme = "Bearer ";
         if (header is null || !header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return false;
-        byte[] given = Encoding.UTF8.GetBytes(header[scheme.Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(given, expected);
+        return Matches(header[scheme.Length..].Trim());
     }
+
+    /// <summary>Whether <paramref name="given"/> is the token (the dashboard also takes it as <c>?token=</c>: EventSource sends no headers).</summary>
+    public bool Matches(string? given) => given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected);
 }

@@ -33,8 +33,8 @@ public sealed class ReportCommandTests(TrainedModels trained)
         int expected = 3 * FiguresPerModel + 1; // the VAE also shows samples drawn from its prior
         Assert.Equal(expected, Images(File.ReadAllText(page)).Length);
 
-        await using var browser = await HeadlessChromium.StartAsync();
-        var check = await browser.OpenAsync(page);
+        await using var browser = await Browser.StartAsync();
+        var check = await (await browser.NewPageAsync()).CheckAsync(page);
 
         Assert.True(check.Images.Count == expected, check.ToString());
         Assert.True(check.BrokenImages.Count == 0, check.ToString());
@@ -54,8 +54,8 @@ public sealed class ReportCommandTests(TrainedModels trained)
             </body></html>
             """);
 
-        await using var browser = await HeadlessChromium.StartAsync();
-        var check = await browser.OpenAsync(page);
+        await using var browser = await Browser.StartAsync();
+        var check = await (await browser.NewPageAsync()).CheckAsync(page);
 
         Assert.Equal(["good", "truncated", "missing"], check.Images.Select(i => i.Alt));
         Assert.Equal(["truncated", "missing"], check.BrokenImages.Select(i => i.Alt));
