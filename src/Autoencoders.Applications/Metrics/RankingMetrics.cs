@@ -35,20 +35,12 @@ public static class RankingMetrics
     /// </summary>
     public static double AveragePrecision(IReadOnlyList<double> scores, IReadOnlyList<bool> positive)
     {
-        var (positives, _) = Check(scores, positive, needsNegatives: false);
-        int[] order = Ascending(scores);
+        var curve = PrecisionRecallCurve(scores, positive); // recall falling, then (1, 0)
         double sum = 0, previousRecall = 0;
-        int truePositives = 0, flagged = 0;
-        for (int end = order.Length; end > 0;)
+        for (int k = curve.Count - 2; k >= 0; k--)
         {
-            int start = StartOfTies(scores, order, end);
-            for (int i = start; i < end; i++)
-                if (positive[order[i]]) truePositives++;
-            flagged += end - start;
-            double recall = (double)truePositives / positives;
-            sum += (recall - previousRecall) * truePositives / flagged;
-            previousRecall = recall;
-            end = start;
+            sum += (curve[k].Recall - previousRecall) * curve[k].Precision;
+            previousRecall = curve[k].Recall;
         }
         return sum;
     }
