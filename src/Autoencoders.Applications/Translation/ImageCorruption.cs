@@ -52,7 +52,7 @@ public abstract class ImageCorruption
             Inpainting.Name => new Inpainting(Inpainting.ParsePlacement(Get("mask")), (int)Number("size")),
             Downsampling.Name => new Downsampling((int)Number("factor")),
             Blurring.Name => new Blurring(Number("sigma")),
-            AddedNoise.Name => new AddedNoise((float)Number("stddev")),
+            AddedNoise.Name => new AddedNoise(Get("kind"), (float)Number("level")),
             _ => throw new FormatException($"unknown image task '{words[0]}' (expected {string.Join(", ", Tasks)})"),
         };
     }

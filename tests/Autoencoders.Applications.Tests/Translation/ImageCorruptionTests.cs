@@ -85,7 +85,8 @@ public sealed class ImageCorruptionTests
     [InlineData("inpaint mask=random size=5")]
     [InlineData("superres factor=4")]
     [InlineData("deblur sigma=1.5")]
-    [InlineData("denoise stddev=0.3")]
+    [InlineData("denoise kind=gaussian level=0.3")]
+    [InlineData("denoise kind=masking level=0.25")]
     public void ACorruptionRoundTripsThroughTheModelFilesText(string text) =>
         Assert.Equal(text, ImageCorruption.Parse(text).ToMetadata());
 

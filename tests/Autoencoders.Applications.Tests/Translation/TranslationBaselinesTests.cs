@@ -51,7 +51,7 @@ public sealed class TranslationBaselinesTests
     {
         var train = LowRank(200, 3);
         var test = LowRank(20, 4);
-        foreach (ImageCorruption corruption in new ImageCorruption[] { new Inpainting(MaskPlacement.Centre, 3), new Downsampling(2), new Blurring(1.0), new AddedNoise(0.1f) })
+        foreach (ImageCorruption corruption in new ImageCorruption[] { new Inpainting(MaskPlacement.Centre, 3), new Downsampling(2), new Blurring(1.0), new AddedNoise("gaussian", 0.1f), new AddedNoise("salt-pepper", 0.1f) })
         {
             var (inputs, hidden) = new CorruptedImages(test, Layout, corruption, 1).Materialize();
             var results = TranslationBaselines.Compute(corruption, train, Layout, inputs, hidden, 1);

@@ -81,6 +81,25 @@ public sealed class TranslationCommandTests
     }
 
     [Fact]
+    public void DenoisingTakesTheDenoisingAutoencodersNoiseKinds()
+    {
+        using var temp = new TemporaryFolder();
+        string data = TinyImageFolder.Write(temp.File("images")), run = temp.File("run");
+
+        var result = Ae.Run("train", "--data", data, "--task", "denoise", "--noise-kind", "salt-pepper", "--noise", "0.2", "--filters", "4", "--epochs", "1", "--out", run);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
+        Assert.Equal("denoise kind=salt-pepper level=0.2", metrics.RootElement.GetProperty("corruption").GetString());
+        Assert.True(metrics.RootElement.GetProperty("baselines").TryGetProperty("gaussian-filter", out _));
+
+        var refused = Ae.Run("train", "--data", data, "--task", "denoise", "--noise-kind", "masking", "--noise", "1.5", "--out", temp.File("bad"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--task denoise: expected a fraction in [0, 1) of the values for masking noise, received 1.5", Assert.Single(refused.ErrorLines));
+        Assert.False(Directory.Exists(temp.File("bad")));
+    }
+
+    [Fact]
     public void ANonImageModelIsRefusedByTranslate()
     {
         using var temp = new TemporaryFolder();

@@ -4,7 +4,7 @@ using Autoencoders.Data.Images;
 namespace Autoencoders.Cli.Commands.Translation;
 
 /// <summary>What makes an <c>ae train</c> run image-to-image: a task (<see cref="Task"/>) or target images (<see cref="Targets"/>).</summary>
-internal sealed record TranslationSettings(string? Task, string? Targets, string Mask, int? MaskSize, int Factor, double Sigma, (int Width, int Height)? ImageSize, int Filters)
+internal sealed record TranslationSettings(string? Task, string? Targets, string Mask, int? MaskSize, int Factor, double Sigma, (int Width, int Height)? ImageSize, int Filters, string NoiseKind = "gaussian")
 {
     /// <summary>Denoising's noise σ when --noise is not given.</summary>
     public const float DefaultNoise = 0.3f;
@@ -13,16 +13,17 @@ internal sealed record TranslationSettings(string? Task, string? Targets, string
     /// its σ from ae train's --noise.</summary>
     public ImageCorruption? Corruption(ImageLayout layout, float? noise)
     {
-        ImageCorruption? corruption = Task switch
-        {
-            null => null,
-            Inpainting.Name => new Inpainting(Inpainting.ParsePlacement(Mask), MaskSize ?? Math.Max(1, (int)Math.Round(Math.Min(layout.Height, layout.Width) * 3 / 7.0))),
-            Downsampling.Name => new Downsampling(Factor),
-            Blurring.Name => new Blurring(Sigma),
-            _ => new AddedNoise(noise ?? DefaultNoise),
-        };
+        ImageCorruption? corruption;
         try
         {
+            corruption = Task switch
+            {
+                null => null,
+                Inpainting.Name => new Inpainting(Inpainting.ParsePlacement(Mask), MaskSize ?? Math.Max(1, (int)Math.Round(Math.Min(layout.Height, layout.Width) * 3 / 7.0))),
+                Downsampling.Name => new Downsampling(Factor),
+                Blurring.Name => new Blurring(Sigma),
+                _ => new AddedNoise(NoiseKind, noise ?? DefaultNoise),
+            };
             corruption?.Validate(layout);
         }
         catch (ArgumentException error)
