@@ -36,20 +36,12 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "fixes initial weights and shuffling: same seed and --threads, same model file", DefaultValueFactory = _ => 0, HelpName = "N" };
         var validationSplit = new Option<double?>("--validation-split") { Description = "hold out this fraction of the training data for val_loss (default: val_loss on the test split)", HelpName = "F" };
         var patience = new Option<int?>("--early-stopping") { Description = "stop after N epochs without val_loss improvement and keep the best weights", HelpName = "N" };
-        var classes = new Option<string?>("--classes")
-        {
-            Description = "train and validate only on the samples with these labels (e.g. the normal classes for ae detect): labels or class names separated by commas; the test split stays whole; saved in the model as training.classes",
-            HelpName = "0,2,...",
-        };
+        var classes = new Option<string?>("--classes") { Description = "train and validate only on the samples with these labels (e.g. the normal classes for ae detect): labels or class names separated by commas; the test split stays whole; saved in the model as training.classes", HelpName = "0,2,..." };
         var limit = CommonOptions.Limit();
         var threads = CommonOptions.Threads();
         var outFolder = new Option<string?>("--out") { Description = "output folder: model.safetensors, history.csv, metrics.json, loss.png, reconstructions.png; while training also checkpoint.safetensors, deleted when training ends", HelpName = "DIR" };
         var checkpointEvery = new Option<int?>("--checkpoint-every") { Description = "also checkpoint (and save the model) every N batches, not only after every epoch", HelpName = "N" };
-        var resume = new Option<string?>("--resume")
-        {
-            Description = "continue the interrupted run whose --out was DIR from its checkpoint.safetensors, with that run's settings (give no other option): the model comes out as if the run had never stopped",
-            HelpName = "DIR",
-        };
+        var resume = new Option<string?>("--resume") { Description = "continue the interrupted run whose --out was DIR from its checkpoint.safetensors, with that run's settings (give no other option): the model comes out as if the run had never stopped", HelpName = "DIR" };
 
         var translation = new Translation.TranslationOptions();
         var command = new Command("train", "Train an autoencoder on a dataset and write the model, history, metrics and figures")
