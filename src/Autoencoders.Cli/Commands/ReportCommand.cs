@@ -59,8 +59,9 @@ internal static class ReportCommand
         Dataset test = split.Test ?? throw new UsageException($"{split.Description}: has no test split; the report measures the models on it");
         if (options.Limit is { } limit)
             split = split.LimitTraining(limit, $"PCA, kNN and thresholds use its first {limit:N0} training samples");
-        var translations = modelPaths.Select(path => (Path: path, Loaded: ModelLoading.Load(path))).Where(m => ReportTranslationSection.Holds(m.Loaded)).ToList();
-        var entries = modelPaths.Except(translations.Select(t => t.Path)).Select(path => ReportModel.Load(path, split, options)).ToList();
+        var files = modelPaths.Select(path => (Path: path, Loaded: ModelLoading.Load(path))).ToList();
+        var translations = files.Where(m => ReportTranslationSection.Holds(m.Loaded)).ToList();
+        var entries = files.Where(m => !ReportTranslationSection.Holds(m.Loaded)).Select(m => ReportModel.Load(m.Path, m.Loaded, split, options)).ToList();
 
         using var backend = CpuBackend.CreateDefault(options.Threads);
         foreach (var entry in entries) entry.Model.Backend = backend;

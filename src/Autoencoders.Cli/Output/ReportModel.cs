@@ -16,9 +16,11 @@ internal sealed record ReportModel(string Path, Autoencoder Model, LoadedModel L
     int[]? NormalClasses, string ClassesNote)
 {
     /// <summary>Loads <paramref name="path"/> and checks it against <paramref name="split"/> (unscaled, training part already limited).</summary>
-    public static ReportModel Load(string path, DatasetSplit split, ReportOptions options)
+    public static ReportModel Load(string path, DatasetSplit split, ReportOptions options) => Load(path, ModelLoading.Load(path), split, options);
+
+    /// <summary>The same for a model file already read (<paramref name="loaded"/>, from <paramref name="path"/>).</summary>
+    public static ReportModel Load(string path, LoadedModel loaded, DatasetSplit split, ReportOptions options)
     {
-        var loaded = ModelLoading.Load(path);
         var model = loaded.Model as Autoencoder
             ?? throw new UsageException($"{path}: holds a plain model, not an autoencoder with an encoder and a decoder");
         DatasetSplit seen;

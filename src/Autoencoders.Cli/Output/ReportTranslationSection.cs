@@ -45,10 +45,7 @@ internal static class ReportTranslationSection
         }
         var shown = test.Limit(Math.Min(GridColumns, test.Count));
         var (inputs, hidden) = new CorruptedImages(shown, layout, corruption, seed: 1).Materialize();
-        float[] outputs = model.Predict(new Dataset(inputs, layout.ValueCount));
-        if (hidden is not null)
-            for (int i = 0; i < outputs.Length; i++)
-                if (!hidden[i]) outputs[i] = inputs[i];
+        float[] outputs = ImageTranslation.Translate(model, inputs, hidden, layout.ValueCount);
         var grid = TranslationImages.Grid([("input", inputs), (model.Name, outputs), ("target", shown.Features)], layout, shown.Count, $"{model.Name}: {corruption.Describe()}");
         page.AddFigure(ReportModelSection.Png(grid), $"{model.Name}: corrupted test images, the model's outputs and the clean images",
             $"The first {shown.Count} test images corrupted as in training (top), the model's outputs (middle) and the clean images (bottom).");

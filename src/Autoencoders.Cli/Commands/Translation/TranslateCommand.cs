@@ -57,10 +57,7 @@ internal static class TranslateCommand
             throw new InvalidDataException($"{request.Targets}: holds {targets.Count:N0} images, {request.Data} {images.Count:N0}: expected the same images");
 
         var (inputs, hidden) = corruption is null ? (images.Features, null) : new CorruptedImages(images, layout, corruption, request.Seed).Materialize();
-        float[] outputs = loaded.Model.Predict(new Dataset(inputs, layout.ValueCount));
-        if (hidden is not null)
-            for (int i = 0; i < outputs.Length; i++)
-                if (!hidden[i]) outputs[i] = inputs[i];
+        float[] outputs = ImageTranslation.Translate(loaded.Model, inputs, hidden, layout.ValueCount);
         output.WriteLine($"ae translate: {loaded.Model.Name} on {images.Count:N0} {layout} images of {request.Data}; {corruption?.Describe() ?? "as given"}");
         if (targets is not null)
         {

@@ -61,11 +61,7 @@ internal static class TranslationTraining
                          $"{corruption?.Describe() ?? $"targets from {translation.Targets}"}; {backend.Name}");
         var history = TrainingProgress.Fit(model, trainInputs, options, output, pairs.TrainTargets);
 
-        float[] outputs = model.Predict(testInputSet);
-        // Inpainting keeps what was visible and scores the model on what it filled in, as the baselines are.
-        if (hidden is not null)
-            for (int i = 0; i < outputs.Length; i++)
-                if (!hidden[i]) outputs[i] = testInputs[i];
+        float[] outputs = ImageTranslation.Translate(model, testInputs, hidden, layout.ValueCount);
         var scores = new List<TranslationScore> { TranslationScore.Of(model.Name, pairs.TestTargets.Features, outputs, hidden, layout) };
         if (corruption is not null)
             foreach (var (name, baseline) in TranslationBaselines.Compute(corruption, pairs.TrainTargets, layout, testInputs, hidden, settings.Seed))
