@@ -10,6 +10,9 @@ public sealed class Blurring : ImageCorruption
 
     private readonly SeparableFilter filter;
 
+    // Apply runs per image as batches are made, on whichever thread copies them: each thread keeps its own row pass.
+    [ThreadStatic] private static float[]? scratchPlane;
+
     public Blurring(double sigma)
     {
         if (!(sigma > 0) || !double.IsFinite(sigma)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "expected a positive blur sigma");
@@ -24,7 +27,8 @@ public sealed class Blurring : ImageCorruption
     public override void Apply(ReadOnlySpan<float> clean, Span<float> corrupted, Span<bool> hidden, ImageLayout layout, DeterministicRandom random)
     {
         hidden.Clear();
-        float[] scratch = new float[layout.PlaneSize];
+        if (scratchPlane is null || scratchPlane.Length < layout.PlaneSize) scratchPlane = new float[layout.PlaneSize];
+        var scratch = scratchPlane.AsSpan(0, layout.PlaneSize);
         for (int c = 0; c < layout.Channels; c++)
             filter.Apply(clean.Slice(c * layout.PlaneSize, layout.PlaneSize), corrupted.Slice(c * layout.PlaneSize, layout.PlaneSize), layout.Height, layout.Width, scratch);
     }
