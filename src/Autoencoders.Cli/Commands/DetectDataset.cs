@@ -72,8 +72,9 @@ internal static class DetectDataset
         string[]? explanations = explain is { } count ? analysis.ExplainFlagged(count) : null;
 
         AtomicFile.WriteAllBytes(outputs.Scores, Encoding.UTF8.GetBytes(DetectFiles.ScoresCsv(analysis, explanations)));
-        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectFigures.Histogram(detector.Codec.Name, analysis.Scores, analysis.Anomalous, detector.Threshold));
-        if (outputs.Roc is not null) PngFile.Save(outputs.Roc, DetectFigures.RocPlot(detector.Codec.Name, analysis.Scores, analysis.Anomalous!, metrics!.RocAuc));
+        string? normalLegend = normal is null ? null : $"classes {ModelData.FormatClasses(normal)}";
+        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, AnomalyFigures.Histogram(analysis, normalLegend));
+        if (outputs.Roc is not null) PngFile.Save(outputs.Roc, AnomalyFigures.Roc([analysis]));
         if (outputs.Summary is not null)
             AtomicFile.WriteAllBytes(outputs.Summary, DetectFiles.Summary(analysis, split.Description, detector.Calibration?.Count ?? reference.Count, normal));
 

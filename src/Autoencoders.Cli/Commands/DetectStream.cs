@@ -57,7 +57,7 @@ internal static class DetectStream
                 kept?.AddRange(scores.AsSpan(0, count));
             }
         });
-        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, DetectFigures.Histogram(detector.Codec.Name, [.. kept!], null, detector.Threshold));
+        if (outputs.Histogram is not null) PngFile.Save(outputs.Histogram, AnomalyFigures.Histogram(detector.Codec.Name, kept!, null, detector.Threshold));
         if (outputs.Summary is not null) AtomicFile.WriteAllBytes(outputs.Summary, DetectFiles.Summary(detector, input, rows, flagged));
 
         output.WriteLine($"ae detect: {detector.Codec.Name} on every row of {input}{(detector.Preprocessing.Scaler is null ? "" : "; columns min-max scaled as in training")}");

@@ -1,11 +1,9 @@
 using System.Globalization;
 using Autoencoders.Applications.Anomaly;
 using Autoencoders.Applications.Codecs;
-using Autoencoders.Applications.Metrics;
 using Autoencoders.Applications.Reporting;
 using Autoencoders.Cli.Commands;
 using Autoencoders.Data;
-using Autoencoders.Drawing;
 using Autoencoders.Nn.Serialization;
 
 namespace Autoencoders.Cli.Output;
@@ -44,34 +42,20 @@ internal static class ReportAnomaly
             $"Anomaly score: the per-sample reconstruction MSE. Normal samples: those of {entry.ClassesNote}; the {analyses[0].Metrics!.Anomalies:N0} test " +
             $"samples of other classes are the anomalies to find. Threshold: the {ThresholdQuantile:P0} quantile of the errors of the " +
             $"{reference.Count:N0} normal training samples{(codecs.Count > 1 ? ", on which PCA is fitted too" : "")}."));
-        var roc = new LinePlot { Title = $"ROC of the anomaly scores: {string.Join(" vs ", codecs.Select(c => c.Name))}", XLabel = "false positive rate", YLabel = "true positive rate" };
-        var precisionRecall = new LinePlot { Title = $"Precision-recall of the anomaly scores: {string.Join(" vs ", codecs.Select(c => c.Name))}", XLabel = "recall", YLabel = "precision" };
         var rows = new List<IReadOnlyList<string>>();
         foreach (var analysis in analyses)
         {
             string name = analysis.Detector.Codec.Name;
             double threshold = analysis.Detector.Threshold;
-            bool[] anomalous = analysis.Anomalous!;
             var metrics = analysis.Metrics!;
-            var histogram = new HistogramPlot { Title = $"{name}: reconstruction errors of the test samples", XLabel = "per-sample MSE" }
-                .AddSeries($"normal (classes {classes})", [.. analysis.Scores.Where((_, i) => !anomalous[i])])
-                .AddSeries("anomalous (other classes)", [.. analysis.Scores.Where((_, i) => anomalous[i])])
-                .AddVerticalLine(Invariant($"threshold {threshold:G3}"), threshold);
-            page.AddFigure(ReportModelSection.Png(histogram.Render()), $"{name}: histogram of test reconstruction errors, normal and anomalous",
+            page.AddFigure(ReportModelSection.Png(AnomalyFigures.Histogram(analysis, $"classes {classes}")), $"{name}: histogram of test reconstruction errors, normal and anomalous",
                 $"{name}: reconstruction errors of normal and anomalous test samples; the dashed line is the threshold.");
-            var curve = RankingMetrics.RocCurve(analysis.Scores, anomalous);
-            roc.AddSeries(Invariant($"{name} (AUC {metrics.RocAuc:F3})"), [.. curve.Select(p => p.FalsePositiveRate)], [.. curve.Select(p => p.TruePositiveRate)]);
-            var pr = RankingMetrics.PrecisionRecallCurve(analysis.Scores, anomalous);
-            precisionRecall.AddSeries(Invariant($"{name} (AP {metrics.PrAuc:F3})"), [.. pr.Select(p => p.Recall)], [.. pr.Select(p => p.Precision)]);
             rows.Add([name, analysis.Detector.Codec.CodeSize.ToString(CultureInfo.InvariantCulture), Invariant($"{metrics.RocAuc:F3}"), Invariant($"{threshold:G4}"),
                 Invariant($"{metrics.Recall:P1}"), Invariant($"{metrics.FalseAlarmRate:P1}"), Invariant($"{metrics.Precision:P1}")]);
         }
-        roc.AddSeries("chance", [0.0, 1.0], [0.0, 1.0]);
-        page.AddFigure(ReportModelSection.Png(roc.Render()), $"{entry.Model.Name}: ROC curves of the model and of PCA",
+        page.AddFigure(ReportModelSection.Png(AnomalyFigures.Roc(analyses)), $"{entry.Model.Name}: ROC curves of the model and of PCA",
             "True against false positive rate as the threshold sweeps the scores; the area under each curve (AUC) is the chance that an anomaly scores above a normal sample.");
-        double anomalyShare = (double)analyses[0].Metrics!.Anomalies / (analyses[0].Metrics!.Anomalies + analyses[0].Metrics!.Normal);
-        precisionRecall.AddSeries(Invariant($"chance ({anomalyShare:P0} anomalies)"), [0.0, 1.0], [anomalyShare, anomalyShare]);
-        page.AddFigure(ReportModelSection.Png(precisionRecall.Render()), $"{entry.Model.Name}: precision-recall curves of the model and of PCA",
+        page.AddFigure(ReportModelSection.Png(AnomalyFigures.PrecisionRecall(analyses)), $"{entry.Model.Name}: precision-recall curves of the model and of PCA",
             "Precision against recall as the threshold sweeps the scores (scikit-learn's precision_recall_curve); AP, the average precision, is the area under the steps. Where anomalies are few, this shows what ROC hides: how many false alarms come with each anomaly found.");
         page.AddTable(["codec", "code size", "ROC AUC", "threshold", "anomalies flagged (recall)", "normal flagged (false alarms)", "precision"], rows);
     }
@@ -86,11 +70,7 @@ internal static class ReportAnomaly
         {
             var analysis = Analyse(codec, entry.Train, entry.Test, normalClasses: null);
             double threshold = analysis.Detector.Threshold;
-            double[] scores = analysis.Scores;
-            var histogram = new HistogramPlot { Title = $"{codec.Name}: reconstruction errors of the test samples", XLabel = "per-sample MSE" }
-                .AddSeries("test samples", scores)
-                .AddVerticalLine(Invariant($"threshold {threshold:G3}"), threshold);
-            page.AddFigure(ReportModelSection.Png(histogram.Render()), $"{codec.Name}: histogram of test reconstruction errors",
+            page.AddFigure(ReportModelSection.Png(AnomalyFigures.Histogram(analysis)), $"{codec.Name}: histogram of test reconstruction errors",
                 $"{codec.Name}: reconstruction errors of the test samples; the dashed line is the threshold.");
             rows.Add([codec.Name, codec.CodeSize.ToString(CultureInfo.InvariantCulture), Invariant($"{threshold:G4}"), Invariant($"{analysis.FlaggedFraction:P1}")]);
         }
