@@ -79,15 +79,16 @@ class RunView {
       element("h3", {}, "Latent space (first two code dimensions; hover a point)"), this.latent);
     this.latent.addEventListener("mousemove", event => this.hover(event));
     this.latent.addEventListener("mouseleave", () => { tooltip.hidden = true; });
+    this.reset(); // before the explorer, which draws the (still empty) points
     if (run.variational) this.addExplorer();
     if (run.files.length > 0) this.addFiles(run.files);
-    this.reset();
   }
 
   reset() {
     Object.assign(this, { batchesPerEpoch: 1, batchLoss: [], epochLoss: [], valLoss: [], points: [], classNames: null, ended: false });
     this.section.dataset.batches = "0";
     this.section.dataset.epochs = "0";
+    delete this.section.dataset.firstBatchAt;
   }
 
   receive(message) {
@@ -102,6 +103,9 @@ class RunView {
       case "batch":
         this.batchLoss.push([message.epoch - 1 + (message.batch + 1) / this.batchesPerEpoch, Number(message.loss)]);
         this.section.dataset.batches = String(this.batchLoss.length);
+        // When batch events arrived (ms since the page opened): a replayed history comes all at once, a live run over time.
+        this.section.dataset.lastBatchAt = String(Math.round(performance.now()));
+        this.section.dataset.firstBatchAt ??= this.section.dataset.lastBatchAt;
         this.stats.textContent = `epoch ${message.epoch}, batch ${message.batch + 1}/${this.batchesPerEpoch}: loss ${number(message.loss)}\n` +
           `${Math.round(message.samplesPerSecond).toLocaleString("en")} samples/s, ETA ${seconds(message.etaSeconds)}`;
         this.schedule();
@@ -163,6 +167,9 @@ class RunView {
       f.context.arc(f.x(x), f.y(y), 3, 0, 2 * Math.PI);
       f.context.fill();
     }
+    // Where the first point is drawn (canvas pixels) and its sample: lets a test hover a point without guessing.
+    const first = this.points[0];
+    if (first) this.latent.dataset.firstPoint = `${f.x(first[0]).toFixed(1)},${f.y(first[1]).toFixed(1)},${first[3]}`;
   }
 
   hover(event) {

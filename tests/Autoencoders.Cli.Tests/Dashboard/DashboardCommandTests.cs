@@ -41,6 +41,56 @@ public sealed partial class DashboardCommandTests(TrainedModels trained)
         Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
     }
 
+    [BrowserFact(NeedsFashionMnist = true)]
+    public async Task ATrainingRunStreamsLiveAndItsLatentViewsAnswerTheMouse()
+    {
+        await using var browser = await Browser.StartAsync(); // before training starts, so that the page is there early
+        var page = await browser.NewPageAsync();
+        using var process = Start("train", "--data", "fashion-mnist", "--model", "vae", "--limit", "20000", "--epochs", "10", "--out", trained.NewFolder(),
+            "--seed", "1", "--threads", "1", "--dashboard", "--dashboard-wait");
+        using var stop = Stopping(process);
+        var (address, _) = await ReadAddress(process);
+
+        await page.GotoAsync(address);
+        try
+        {
+            await page.Page.WaitForFunctionAsync("() => Number(document.querySelector('#run-0')?.dataset.batches) > 0");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"no batch reached the page: {string.Join("; ", page.Errors)}; page: {await page.Page.InnerTextAsync("body")}");
+        }
+        Assert.Contains("samples/s", await page.Page.TextContentAsync("#run-0 .stats"));
+        await page.Page.WaitForSelectorAsync("#run-0[data-ended=true]", new() { Timeout = 180_000 });
+        var arrival = await page.Page.EvalOnSelectorAsync<double[]>("#run-0", "s => [Number(s.dataset.firstBatchAt), Number(s.dataset.lastBatchAt), Number(s.dataset.batches)]");
+        // A replayed history arrives within milliseconds; batches that arrived over seconds came while training ran.
+        Assert.True(arrival[1] - arrival[0] > 1000, $"batch events arrived within {arrival[1] - arrival[0]} ms: the page saw a replay, not a live run");
+        Assert.Equal(10 * Math.Ceiling(20_000 / 128.0), arrival[2]); // every batch of every epoch reached the page (vae's batch is 128)
+
+        // Hovering the first point of the latent view shows its sample's image.
+        var canvas = (await page.Page.QuerySelectorAsync("#run-0 canvas.latent"))!;
+        await canvas.ScrollIntoViewIfNeededAsync(); // the mouse reaches only what is in the viewport
+        var box = (await canvas.BoundingBoxAsync())!;
+        double[] point = [.. (await canvas.GetAttributeAsync("data-first-point"))!.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        double scale = box.Width / double.Parse((await canvas.GetAttributeAsync("width"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await page.Page.Mouse.MoveAsync((float)(box.X + point[0] * scale), (float)(box.Y + point[1] * scale));
+        await page.Page.WaitForSelectorAsync("#tooltip:not([hidden])[data-index]");
+        Assert.Equal(28, await page.Page.EvalOnSelectorAsync<int>("#tooltip img", "async image => { await image.decode(); return image.naturalWidth; }"));
+
+        // Dragging in the explorer plane: the server decodes the points, and the page shows the newest.
+        var explorer = (await page.Page.QuerySelectorAsync("#run-0 canvas.explorer-plane"))!;
+        await explorer.ScrollIntoViewIfNeededAsync();
+        var plane = (await explorer.BoundingBoxAsync())!;
+        float x = plane.X + plane.Width / 2, y = plane.Y + plane.Height / 2;
+        await page.Page.Mouse.MoveAsync(x, y);
+        await page.Page.Mouse.DownAsync();
+        await page.Page.Mouse.MoveAsync(x + 40, y - 30, new() { Steps = 5 });
+        await page.Page.Mouse.UpAsync();
+        await page.Page.WaitForFunctionAsync("() => Number(document.querySelector('#run-0 img.decoded').dataset.decoded) >= 2");
+        Assert.Equal(28, await page.Page.EvalOnSelectorAsync<int>("#run-0 img.decoded", "async image => { await image.decode(); return image.naturalWidth; }"));
+        Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
+    }
+
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
