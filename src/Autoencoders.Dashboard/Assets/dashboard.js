@@ -100,16 +100,20 @@ class RunView {
         this.title.textContent = `${message.name} — ${message.model}, ${message.epochs} epochs`;
         this.stats.textContent = message.live ? "training…" : "finished run";
         break;
-      case "batch":
-        this.batchLoss.push([message.epoch - 1 + (message.batch + 1) / this.batchesPerEpoch, Number(message.loss)]);
+      case "batches": {
+        // Consecutive batches of one epoch, numbered from firstBatch: the feed sends them a few times a second.
+        message.losses.forEach((loss, i) =>
+          this.batchLoss.push([message.epoch - 1 + (message.firstBatch + i + 1) / this.batchesPerEpoch, Number(loss)]));
         this.section.dataset.batches = String(this.batchLoss.length);
         // When batch events arrived (ms since the page opened): a replayed history comes all at once, a live run over time.
         this.section.dataset.lastBatchAt = String(Math.round(performance.now()));
         this.section.dataset.firstBatchAt ??= this.section.dataset.lastBatchAt;
-        this.stats.textContent = `epoch ${message.epoch}, batch ${message.batch + 1}/${this.batchesPerEpoch}: loss ${number(message.loss)}\n` +
+        const last = message.firstBatch + message.losses.length;
+        this.stats.textContent = `epoch ${message.epoch}, batch ${last}/${this.batchesPerEpoch}: loss ${number(message.losses[message.losses.length - 1])}\n` +
           `${Math.round(message.samplesPerSecond).toLocaleString("en")} samples/s, ETA ${seconds(message.etaSeconds)}`;
         this.schedule();
         break;
+      }
       case "epoch":
         this.epochLoss.push([message.epoch, Number(message.loss)]);
         if (message.valLoss !== undefined) this.valLoss.push([message.epoch, Number(message.valLoss)]);
