@@ -24,13 +24,25 @@ function number(value, digits = 5) {
   return value === null || value === undefined ? "–" : Number(value).toPrecision(digits);
 }
 
+// An axis end: whole numbers (epochs) as they are, others to three significant digits.
+function axisLabel(value) {
+  return Number.isInteger(value) ? String(value) : number(value, 3);
+}
+
+// The smallest and largest finite values, by a loop: a long run's tens of thousands of batch losses are too many
+// arguments for Math.min(...values).
+function extent(values) {
+  let low = Infinity, high = -Infinity;
+  for (const v of values) if (isFinite(v)) { if (v < low) low = v; if (v > high) high = v; }
+  return [low, high];
+}
+
 // Maps data to pixels for a canvas with a margin for axis labels.
 function frame(canvas, xs, ys) {
   const context = canvas.getContext("2d");
   const margin = { left: 52, right: 8, top: 8, bottom: 20 };
-  const finite = values => values.filter(v => isFinite(v));
-  let [x0, x1] = [Math.min(...finite(xs)), Math.max(...finite(xs))];
-  let [y0, y1] = [Math.min(...finite(ys)), Math.max(...finite(ys))];
+  let [x0, x1] = extent(xs);
+  let [y0, y1] = extent(ys);
   if (!isFinite(x0)) [x0, x1] = [0, 1];
   if (!isFinite(y0)) [y0, y1] = [0, 1];
   if (x1 === x0) x1 = x0 + 1;
@@ -49,8 +61,8 @@ function frame(canvas, xs, ys) {
   context.strokeRect(margin.left, margin.top, width, height);
   context.fillText(number(y1, 3), 2, margin.top + 9);
   context.fillText(number(y0, 3), 2, margin.top + height);
-  context.fillText(number(x0, 3), margin.left, canvas.height - 5);
-  const right = number(x1, 3);
+  context.fillText(axisLabel(x0), margin.left, canvas.height - 5);
+  const right = axisLabel(x1);
   context.fillText(right, canvas.width - margin.right - context.measureText(right).width, canvas.height - 5);
   return f;
 }
@@ -85,7 +97,7 @@ class RunView {
   }
 
   reset() {
-    Object.assign(this, { batchesPerEpoch: 1, batchLoss: [], epochLoss: [], valLoss: [], points: [], classNames: null, ended: false });
+    Object.assign(this, { batchesPerEpoch: 1, batchLoss: [], epochLoss: [], valLoss: [], points: [], classNames: null, ended: false, latentChanged: true });
     this.section.dataset.batches = "0";
     this.section.dataset.epochs = "0";
     delete this.section.dataset.firstBatchAt;
@@ -127,6 +139,7 @@ class RunView {
         this.reconstructions.src = withToken(`/runs/${this.run.id}/images/${message.reconstructions}`);
         this.reconstructions.dataset.epoch = String(message.epoch);
         this.points = message.points;
+        this.latentChanged = true;
         this.classNames = message.classNames || null;
         if (this.explorer) this.drawExplorer();
         this.schedule();
@@ -159,7 +172,9 @@ class RunView {
     f.context.setLineDash([5, 4]);
     line(f, this.valLoss, palette[1], 2);
     f.context.setLineDash([]);
-    this.drawLatent();
+    // The latent view changes once an epoch; the loss a few times a second.
+    if (this.latentChanged) this.drawLatent();
+    this.latentChanged = false;
   }
 
   drawLatent() {
