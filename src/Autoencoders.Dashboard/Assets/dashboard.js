@@ -24,6 +24,12 @@ function number(value, digits = 5) {
   return value === null || value === undefined ? "–" : Number(value).toPrecision(digits);
 }
 
+// A metrics.json value: counts as whole numbers, measures to five significant digits (no trailing zeros), text as it is.
+function metricText(value) {
+  if (value === "" || value === null || !isFinite(Number(value))) return String(value);
+  return Number.isInteger(Number(value)) ? Number(value).toLocaleString("en") : String(Number(Number(value).toPrecision(5)));
+}
+
 // An axis end: whole numbers (epochs) as they are, others to three significant digits.
 function axisLabel(value) {
   return Number.isInteger(value) ? String(value) : number(value, 3);
@@ -131,8 +137,11 @@ class RunView {
         if (message.valLoss !== undefined) this.valLoss.push([message.epoch, Number(message.valLoss)]);
         this.section.dataset.epochs = String(this.epochLoss.length);
         const metrics = Object.entries(message.metrics || {}).map(([name, value]) => `${name} ${number(value, 4)}`).join(", ");
-        this.stats.textContent = `epoch ${message.epoch}: loss ${number(message.loss)}, val_loss ${number(message.valLoss)}${metrics ? ", " + metrics : ""}\n` +
-          `${Math.round(message.samplesPerSecond || 0).toLocaleString("en")} samples/s` + (this.ended ? "" : `, ETA ${seconds(message.etaSeconds)}`);
+        // A finished run's replay has neither speed nor ETA: its history.csv holds the epochs' losses only.
+        const pace = [message.samplesPerSecond !== undefined ? `${Math.round(message.samplesPerSecond).toLocaleString("en")} samples/s` : "",
+          message.etaSeconds !== undefined && !this.ended ? `ETA ${seconds(message.etaSeconds)}` : ""].filter(Boolean).join(", ");
+        this.stats.textContent = `epoch ${message.epoch}: loss ${number(message.loss)}, val_loss ${number(message.valLoss)}${metrics ? ", " + metrics : ""}` +
+          (pace ? "\n" + pace : "");
         this.schedule();
         break;
       case "snapshot":
@@ -268,7 +277,7 @@ class RunView {
   }
 
   addMetrics(values) {
-    const rows = Object.entries(values).map(([name, value]) => element("tr", {}, element("td", {}, name), element("td", {}, isFinite(Number(value)) && value !== "" ? number(value) : String(value))));
+    const rows = Object.entries(values).map(([name, value]) => element("tr", {}, element("td", {}, name), element("td", {}, metricText(value))));
     this.section.append(element("h3", {}, "Test metrics (metrics.json)"), element("table", { class: "metrics" }, ...rows));
   }
 
