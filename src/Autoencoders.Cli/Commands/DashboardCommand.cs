@@ -4,6 +4,7 @@ using Autoencoders.Cli.Output;
 using Autoencoders.Dashboard;
 using Autoencoders.Dashboard.Views;
 using Autoencoders.Data;
+using Autoencoders.Nn.Serialization;
 using Autoencoders.Tensors.Backends.Cpu;
 
 namespace Autoencoders.Cli.Commands;
@@ -67,16 +68,22 @@ internal static class DashboardCommand
         if (entry.Files.Metrics is { } metrics)
             run.Publish(new { type = "metrics", values = metrics.ToDictionary(m => m.Key, m => m.Value) });
         snapshots.Publish(entry.Model, history?.Epochs.Count ?? 0);
+        PublishAnomalies(run, entry.Loaded, entry.Path, rawTest, entry.NormalClasses, output);
+        run.Publish(new { type = "end" });
+        return run;
+    }
+
+    /// <summary>The anomaly view of a saved model on <paramref name="rawTest"/> (the data in its own units: the model's
+    /// scaler is applied inside), its threshold from the error record the file holds; a model without one says so.</summary>
+    public static void PublishAnomalies(DashboardRun run, LoadedModel loaded, string path, Dataset rawTest, int[]? normalClasses, TextWriter output)
+    {
         try
         {
-            var detector = AnomalyDetector.FromModel(entry.Loaded);
-            AnomalyView.Publish(run, AnomalyAnalysis.Run(detector, rawTest, entry.NormalClasses));
+            AnomalyView.Publish(run, AnomalyAnalysis.Run(AnomalyDetector.FromModel(loaded), rawTest, normalClasses));
         }
         catch (InvalidOperationException missing)
         {
-            output.WriteLine($"dashboard: {entry.Path}: no anomaly view ({missing.Message})");
+            output.WriteLine($"dashboard: {path}: no anomaly view ({missing.Message})");
         }
-        run.Publish(new { type = "end" });
-        return run;
     }
 }

@@ -137,6 +137,7 @@ internal static class TrainCommand
             output.WriteLine(TrainingCalibration.Describe(calibration));
         }
         ModelFile.Save(autoencoder, modelPath, metadata);
+        live?.Finish(modelPath, settings, autoencoder);
         var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
         output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
         return result;

@@ -4,14 +4,16 @@ using Autoencoders.Dashboard.Feed;
 using Autoencoders.Dashboard.Views;
 using Autoencoders.Data;
 using Autoencoders.Nn.Models;
+using Autoencoders.Nn.Serialization;
 using Autoencoders.Nn.Training;
 
 namespace Autoencoders.Cli.Commands;
 
 /// <summary>
 /// <c>ae train --dashboard</c>: the live dashboard beside a training run. Its options are shared instances, so that the
-/// train command lists them without lines of its own; <see cref="Start"/> adds the feed to the callbacks, and disposing
-/// stops the server — after Ctrl-C when <c>--dashboard-wait</c> asked to keep it up.
+/// train command lists them without lines of its own; <see cref="Start"/> adds the feed to the callbacks,
+/// <see cref="Finish"/> adds the finished model's anomaly view and ends the run, and disposing stops the server —
+/// after Ctrl-C when <c>--dashboard-wait</c> asked to keep it up.
 /// </summary>
 internal sealed class TrainDashboard : IDisposable
 {
@@ -21,13 +23,14 @@ internal sealed class TrainDashboard : IDisposable
     public static readonly Option<bool> Wait = new("--dashboard-wait") { Description = "--dashboard: keep serving after training ends, until Ctrl-C" };
 
     private readonly DashboardServer server;
+    private readonly DashboardRun run;
     private readonly LiveTrainingFeed feed;
     private readonly bool wait;
     private readonly TextWriter output;
 
-    private TrainDashboard(DashboardServer server, LiveTrainingFeed feed, bool wait, TextWriter output)
+    private TrainDashboard(DashboardServer server, DashboardRun run, LiveTrainingFeed feed, bool wait, TextWriter output)
     {
-        (this.server, this.feed, this.wait, this.output) = (server, feed, wait, output);
+        (this.server, this.run, this.feed, this.wait, this.output) = (server, run, feed, wait, output);
     }
 
     /// <summary>What the command line asked for: null without --dashboard.</summary>
@@ -55,9 +58,25 @@ internal sealed class TrainDashboard : IDisposable
         var snapshots = new RunSnapshots(run, samples);
         if (model.IsVariational) run.Decoder = new LatentDecoder(model, snapshots.Images);
         var server = DashboardHosting.Start([run], request.Options, output);
-        var feed = new LiveTrainingFeed(run, snapshots);
+        var feed = new LiveTrainingFeed(run, snapshots) { EndsWithTraining = false }; // Finish ends the run, after the anomaly view
         callbacks.Add(feed);
-        return new TrainDashboard(server, feed, request.Wait, output);
+        return new TrainDashboard(server, run, feed, request.Wait, output);
+    }
+
+    /// <summary>Once the model is saved with its error record: the anomaly view that <c>ae dashboard</c> gives the run
+    /// folder — the score histogram and the worst test samples, for the normal classes it was trained on if any — then
+    /// the run's end.</summary>
+    public void Finish(string modelPath, TrainSettings settings, Autoencoder trained)
+    {
+        var raw = ModelData.LoadRaw(settings.Data);
+        if (raw.Test is { } test)
+        {
+            var loaded = ModelFile.Load(modelPath);
+            loaded.Model.Backend = trained.Backend;
+            int[]? normal = settings.Classes is { } classes ? ModelData.ParseClasses(classes, test, "--classes", raw.Description) : null;
+            DashboardCommand.PublishAnomalies(run, loaded, modelPath, test, normal, output);
+        }
+        feed.End();
     }
 
     public void Dispose()

@@ -86,7 +86,17 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
         if (snapshots is not null && context.Model is Autoencoder autoencoder) snapshots.Publish(autoencoder, logs.Epoch);
     }
 
-    public override void OnTrainEnd(TrainingContext context) => Write(new TrainingEvent("end", 0, 0, 0, null, 0, 0));
+    /// <summary>Whether the run's <c>end</c> event goes when training ends (the page then closes its stream); false when
+    /// the caller publishes more after training (a saved model's anomaly view) and then calls <see cref="End"/>.</summary>
+    public bool EndsWithTraining { get; init; } = true;
+
+    public override void OnTrainEnd(TrainingContext context)
+    {
+        if (EndsWithTraining) End();
+    }
+
+    /// <summary>Sends the run's <c>end</c> event, after everything queued before it.</summary>
+    public void End() => Write(new TrainingEvent("end", 0, 0, 0, null, 0, 0));
 
     /// <summary>Lets the pump send what is queued, then stops it.</summary>
     public async ValueTask DisposeAsync()

@@ -88,6 +88,9 @@ public sealed partial class DashboardCommandTests(TrainedModels trained)
         await page.Page.Mouse.UpAsync();
         await page.Page.WaitForFunctionAsync("() => Number(document.querySelector('#run-0 img.decoded').dataset.decoded) >= 2");
         Assert.Equal(28, await page.Page.EvalOnSelectorAsync<int>("#run-0 img.decoded", "async image => { await image.decode(); return image.naturalWidth; }"));
+
+        // Once the model is saved with its error record, the page gets the anomaly view ae dashboard would show.
+        await page.Page.WaitForSelectorAsync("#run-0 table.worst tbody tr", new() { Timeout = 60_000 });
         Assert.True(page.Errors.Count == 0, string.Join("; ", page.Errors));
     }
 
