@@ -43,9 +43,8 @@ internal static class RecommendExplicitRun
         {
             stopwatch.Restart();
             output.WriteLine($"choosing λ and the epochs on {RegularizationSearch.ValidationFraction:P0} of the training ratings (the test ratings are not used)");
-            trials = RegularizationSearch.Run(split, options, backend, trial => output.WriteLine(
+            (RegularizationTrial best, trials) = RegularizationSearch.Run(split, options, backend, trial => output.WriteLine(
                 $"  λ {trial.Lambda,-6} validation RMSE {trial.ValidationRmse:F4} at epoch {trial.BestEpoch} of {trial.EpochsRun}  {stopwatch.Elapsed.TotalSeconds:F1} s"));
-            RegularizationTrial best = RegularizationSearch.Best(trials);
             (options, epochs) = (options with { Regularization = best.Lambda }, best.BestEpoch);
             output.WriteLine($"chose λ {best.Lambda} and {epochs} epochs; training on all the training ratings");
         }

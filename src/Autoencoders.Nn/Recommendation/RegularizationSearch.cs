@@ -10,8 +10,10 @@ public readonly record struct RegularizationTrial(float Lambda, double Validatio
 /// Chooses AutoRec's λ and its number of epochs on a seeded validation share carved from the training ratings only (the
 /// test side is never looked at): each candidate trains on the rest, with the biases refitted on the rest too, and stops
 /// <see cref="Patience"/> epochs after its best validation RMSE. The candidates lie on a ladder of factors of about 3;
-/// the search starts at <see cref="Start"/>, tries both neighbours, and walks towards the better one while it improves.
-/// The chosen model is then trained afresh on all the training ratings for the chosen λ and best epoch.
+/// the search starts at <see cref="Start"/>, tries both neighbours, and walks towards the better one while each step
+/// lowers the validation RMSE by at least <see cref="MinimumGain"/> (smaller gains are within the noise of one carve, and
+/// each step costs a training run). The chosen model is then trained afresh on all the training ratings for the chosen
+/// λ and best epoch.
 /// </summary>
 public static class RegularizationSearch
 {
@@ -23,8 +25,10 @@ public static class RegularizationSearch
 
     public const double ValidationFraction = 0.1;
 
-    /// <summary>The trials in the order they ran; the best is the one with the lowest validation RMSE (ties: the larger λ).</summary>
-    public static IReadOnlyList<RegularizationTrial> Run(ExplicitSplit split, AutoRecOptions options, IComputeBackend backend, Action<RegularizationTrial>? tried = null)
+    public const double MinimumGain = 0.001;
+
+    /// <summary>The chosen trial, and every trial in the order they ran.</summary>
+    public static (RegularizationTrial Chosen, IReadOnlyList<RegularizationTrial> Trials) Run(ExplicitSplit split, AutoRecOptions options, IComputeBackend backend, Action<RegularizationTrial>? tried = null)
     {
         ExplicitSplit validation = split.Validation(ValidationFraction, options.Seed ^ 0x5EA2C4);
         var biases = new BiasBaseline(validation.Train);
@@ -52,13 +56,9 @@ public static class RegularizationSearch
         while (at + step >= 0 && at + step < Ladder.Length)
         {
             RegularizationTrial next = Try(at + step);
-            if (!(next.ValidationRmse < current.ValidationRmse)) break;
+            if (!(next.ValidationRmse <= current.ValidationRmse - MinimumGain)) break;
             (at, current) = (at + step, next);
         }
-        return [.. trials.Values];
+        return (current, [.. trials.Values]);
     }
-
-    /// <summary>The trial with the lowest validation RMSE.</summary>
-    public static RegularizationTrial Best(IReadOnlyList<RegularizationTrial> trials) =>
-        trials.OrderBy(t => t.ValidationRmse).ThenByDescending(t => t.Lambda).First();
 }
