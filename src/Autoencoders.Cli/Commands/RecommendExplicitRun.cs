@@ -39,13 +39,14 @@ internal static class RecommendExplicitRun
         };
         int epochs = settings.Epochs;
         IReadOnlyList<RegularizationTrial>? trials = null;
+        double searchSeconds = 0;
         if (settings.Lambda is null)
         {
             stopwatch.Restart();
             output.WriteLine($"choosing λ and the epochs on {RegularizationSearch.ValidationFraction:P0} of the training ratings (the test ratings are not used)");
             (RegularizationTrial best, trials) = RegularizationSearch.Run(split, options, backend, trial => output.WriteLine(
                 $"  λ {trial.Lambda,-6} validation RMSE {trial.ValidationRmse:F4} at epoch {trial.BestEpoch} of {trial.EpochsRun}  {stopwatch.Elapsed.TotalSeconds:F1} s"));
-            (options, epochs) = (options with { Regularization = best.Lambda }, best.BestEpoch);
+            (options, epochs, searchSeconds) = (options with { Regularization = best.Lambda }, best.BestEpoch, stopwatch.Elapsed.TotalSeconds);
             output.WriteLine($"chose λ {best.Lambda} and {epochs} epochs; training on all the training ratings");
         }
         var history = new List<double[]>();
@@ -86,6 +87,7 @@ internal static class RecommendExplicitRun
             }).ToList(),
             ["inputs"] = options.Residuals ? "residuals of the biases" : "raw ratings",
             ["train_seconds"] = Math.Round(trainSeconds, 2),
+            ["lambda_search_seconds"] = Math.Round(searchSeconds, 2),
             ["baselines"] = baselineErrors.ToDictionary(b => b.Name, b => (object)new Dictionary<string, double>
             {
                 ["test_rmse"] = RecommendOutputs.Round(b.Errors.Rmse),
