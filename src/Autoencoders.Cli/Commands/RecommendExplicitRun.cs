@@ -31,33 +31,40 @@ internal static class RecommendExplicitRun
             output.WriteLine($"baseline {name,-12} test RMSE {errors.Rmse:F4}  MAE {errors.Mae:F4}");
         output.WriteLine($"baselines fitted in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
-        bool itemBased = settings.Kind == "autorec";
-        var model = new AutoRec(itemBased, itemBased ? split.Train.Rows : split.Train.Columns, settings.Hidden, settings.Seed, backend)
+        var options = new AutoRecOptions
         {
-            Regularization = settings.Lambda,
-            InputDropout = settings.InputDropout,
+            ItemBased = settings.Kind == "autorec", Hidden = settings.Hidden, Regularization = settings.Lambda ?? RegularizationSearch.Start,
+            InputDropout = settings.InputDropout, Residuals = !settings.RawInputs, LearningRate = settings.LearningRate, Batch = settings.Batch,
+            Epochs = settings.Epochs, Seed = settings.Seed,
         };
-        RatingMatrix rows = model.RowsOf(split.Train);
-        model.StartOutputBiasAtMeans(rows);
-        var optimizer = new Adam(settings.LearningRate);
-        var random = new DeterministicRandom(settings.Seed ^ 0xA07E5EC);
+        int epochs = settings.Epochs;
+        IReadOnlyList<RegularizationTrial>? trials = null;
+        double searchSeconds = 0;
+        if (settings.Lambda is null)
+        {
+            stopwatch.Restart();
+            output.WriteLine($"choosing λ and the epochs on {RegularizationSearch.ValidationFraction:P0} of the training ratings (the test ratings are not used)");
+            (RegularizationTrial best, trials) = RegularizationSearch.Run(split, options, backend, trial => output.WriteLine(
+                $"  λ {trial.Lambda,-6} validation RMSE {trial.ValidationRmse:F4} at epoch {trial.BestEpoch} of {trial.EpochsRun}  {stopwatch.Elapsed.TotalSeconds:F1} s"));
+            (options, epochs, searchSeconds) = (options with { Regularization = best.Lambda }, best.BestEpoch, stopwatch.Elapsed.TotalSeconds);
+            output.WriteLine($"chose λ {best.Lambda} and {epochs} epochs; training on all the training ratings");
+        }
         var history = new List<double[]>();
         RatingErrors testErrors = default;
         int fallbackCount = 0;
         stopwatch.Restart();
-        for (int epoch = 1; epoch <= settings.Epochs; epoch++)
+        var (model, _) = AutoRecTraining.Fit(split, biases, options, epochs, backend, epoch =>
         {
-            double trainRmse = model.TrainEpoch(rows, optimizer, settings.Batch, random, epoch);
-            float[] predictions = model.Predict(rows, split.Test, biases, out fallbackCount);
-            testErrors = RatingErrors.Measure(predictions, split.Test, split.Scale);
-            history.Add([epoch, trainRmse, testErrors.Rmse, testErrors.Mae, stopwatch.Elapsed.TotalSeconds]);
-            output.WriteLine($"epoch {epoch}/{settings.Epochs}  train RMSE {trainRmse:F4}  test RMSE {testErrors.Rmse:F4}  MAE {testErrors.Mae:F4}  {stopwatch.Elapsed.TotalSeconds:F1} s");
-        }
+            (testErrors, fallbackCount) = (epoch.Test, epoch.FallbackCount);
+            history.Add([epoch.Epoch, epoch.TrainRmse, epoch.Test.Rmse, epoch.Test.Mae, stopwatch.Elapsed.TotalSeconds]);
+            output.WriteLine($"epoch {epoch.Epoch}/{epochs}  train RMSE {epoch.TrainRmse:F4}  test RMSE {epoch.Test.Rmse:F4}  MAE {epoch.Test.Mae:F4}  {stopwatch.Elapsed.TotalSeconds:F1} s");
+            return true;
+        });
         double trainSeconds = stopwatch.Elapsed.TotalSeconds;
 
         string folder = settings.Out;
         new RecommenderModel(model, null, split.Users, split.Items, titles, split.Train, biases, split.Scale)
-            .Save(folder, new Dictionary<string, string> { ["lambda"] = settings.Lambda.ToString(CultureInfo.InvariantCulture) });
+            .Save(folder, new Dictionary<string, string> { ["lambda"] = options.Regularization.ToString(CultureInfo.InvariantCulture) });
         WriteTestRatings(Path.Combine(folder, "test.csv"), split);
         RecommendOutputs.WriteHistory(Path.Combine(folder, "history.csv"), ["epoch", "train_rmse", "test_rmse", "test_mae", "seconds"], history);
         RecommendOutputs.WriteFigure(Path.Combine(folder, "rmse.png"), $"{model.Kind}: RMSE by epoch", "RMSE",
@@ -71,15 +78,23 @@ internal static class RecommendExplicitRun
             ["test_ratings"] = split.Test.Count,
             ["fallback_predictions"] = fallbackCount,
             ["fallback"] = "biases (users or items with no training rating)",
-            ["epochs"] = settings.Epochs,
+            ["epochs"] = epochs,
+            ["lambda"] = options.Regularization,
+            ["lambda_chosen_on_validation"] = trials is not null,
+            ["lambda_search"] = trials?.Select(t => new Dictionary<string, object>
+            {
+                ["lambda"] = t.Lambda, ["validation_rmse"] = RecommendOutputs.Round(t.ValidationRmse), ["best_epoch"] = t.BestEpoch, ["epochs_run"] = t.EpochsRun,
+            }).ToList(),
+            ["inputs"] = options.Residuals ? "residuals of the biases" : "raw ratings",
             ["train_seconds"] = Math.Round(trainSeconds, 2),
+            ["lambda_search_seconds"] = Math.Round(searchSeconds, 2),
             ["baselines"] = baselineErrors.ToDictionary(b => b.Name, b => (object)new Dictionary<string, double>
             {
                 ["test_rmse"] = RecommendOutputs.Round(b.Errors.Rmse),
                 ["test_mae"] = RecommendOutputs.Round(b.Errors.Mae),
             }),
         });
-        output.WriteLine($"{model.Kind}: test RMSE {testErrors.Rmse:F4}, MAE {testErrors.Mae:F4} ({fallbackCount:N0} of {split.Test.Count:N0} by the fallback); "
+        output.WriteLine($"{model.Kind} (λ {options.Regularization}, {epochs} epochs): test RMSE {testErrors.Rmse:F4}, MAE {testErrors.Mae:F4} ({fallbackCount:N0} of {split.Test.Count:N0} by the fallback); "
             + string.Join(", ", baselineErrors.Select(b => $"{b.Name} {b.Errors.Rmse:F4}")));
     }
 

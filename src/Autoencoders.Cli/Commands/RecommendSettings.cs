@@ -9,7 +9,10 @@ internal sealed record RecommendSettings
     public required int Epochs { get; init; }
     public required int Batch { get; init; }
     public required float LearningRate { get; init; }
-    public required float Lambda { get; init; }
+    /// <summary>AutoRec's λ; null: chosen, with the number of epochs, on a validation share of the training ratings.</summary>
+    public required float? Lambda { get; init; }
+    /// <summary>AutoRec reconstructs the raw ratings, as the paper does, instead of their residuals from the biases.</summary>
+    public required bool RawInputs { get; init; }
     public required float InputDropout { get; init; }
     public required double TestFraction { get; init; }
     public required ulong Seed { get; init; }
@@ -20,8 +23,8 @@ internal sealed record RecommendSettings
     {
         if (!(LearningRate > 0) || float.IsInfinity(LearningRate))
             throw new UsageException($"--lr must be a positive number, received {LearningRate}");
-        if (!(Lambda >= 0) || float.IsInfinity(Lambda))
-            throw new UsageException($"--lambda must be 0 or more, received {Lambda}");
+        if (Lambda is { } lambda && (!(lambda >= 0) || float.IsInfinity(lambda)))
+            throw new UsageException($"--lambda must be auto or a number of 0 or more, received {Lambda}");
         if (!(InputDropout >= 0 && InputDropout < 1))
             throw new UsageException($"--input-dropout must be in [0, 1), received {InputDropout}");
         if (!(TestFraction > 0 && TestFraction < 1))

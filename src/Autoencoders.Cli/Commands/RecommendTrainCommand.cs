@@ -26,10 +26,15 @@ internal static class RecommendTrainCommand
         model.AcceptOnlyFromAmong(Models);
         var hidden = new Option<int?>("--hidden") { Description = "AutoRec's hidden units (500); Mult-VAE's hidden layer (600)", HelpName = "N" };
         var latent = new Option<int>("--latent") { Description = "Mult-VAE's and Mult-DAE's code size", DefaultValueFactory = _ => 200, HelpName = "N" };
-        var epochs = new Option<int?>("--epochs") { Description = "passes over the training rows (default: 40 for AutoRec, 50 for Mult-*)", HelpName = "N" };
+        var epochs = new Option<int?>("--epochs") { Description = "passes over the training rows (default: 40 for AutoRec, at most, when --lambda auto stops early; 50 for Mult-*)", HelpName = "N" };
         var batch = new Option<int?>("--batch") { Description = "rows per step (default: 32 for AutoRec, 100 for Mult-*)", HelpName = "N" };
         var learningRate = new Option<float>("--lr") { Description = "Adam's learning rate", DefaultValueFactory = _ => 1e-3f, HelpName = "F" };
-        var lambda = new Option<float>("--lambda") { Description = "AutoRec's λ in Σ_observed (r − h(r))² + λ/2 (‖W‖² + ‖V‖²)", DefaultValueFactory = _ => 100f, HelpName = "F" };
+        var lambda = new Option<string>("--lambda")
+        {
+            Description = "AutoRec's λ in Σ_observed (r − h(r))² + λ/2 (‖W‖² + ‖V‖²); auto: chosen with the epochs on a validation share of the training ratings",
+            DefaultValueFactory = _ => "auto", HelpName = "auto|F",
+        };
+        var rawInputs = new Option<bool>("--raw-inputs") { Description = "AutoRec: reconstruct the raw ratings, as the paper does, instead of their residuals from the user + item biases" };
         var inputDropout = new Option<float>("--input-dropout") { Description = "AutoRec: share of observed inputs hidden while training, still in the loss (not in the paper)", DefaultValueFactory = _ => 0f, HelpName = "F" };
         var test = new Option<string?>("--test") { Description = "a test file over the same ids (as ML-100K's u1.test beside u1.base) instead of the random split", HelpName = "FILE" };
         var testFraction = new Option<double>("--test-fraction") { Description = "share of the ratings (AutoRec) or of the users (Mult-*) held out", DefaultValueFactory = _ => 0.1, HelpName = "F" };
@@ -39,7 +44,7 @@ internal static class RecommendTrainCommand
         var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, ids.json, ratings.bin, history.csv, metrics.json, a figure by epoch, the test split", Required = true, HelpName = "DIR" };
         var command = new Command("train", "Train AutoRec or Mult-VAE/DAE on ratings, beside the baselines, and write the model, history, metrics and a figure")
         {
-            data, model, hidden, latent, epochs, batch, learningRate, lambda, inputDropout, test, testFraction, seed, mfEpochs, threads, outFolder,
+            data, model, hidden, latent, epochs, batch, learningRate, lambda, rawInputs, inputDropout, test, testFraction, seed, mfEpochs, threads, outFolder,
         };
         foreach (Option option in ratings.All) command.Options.Add(option);
         command.SetAction(parsed =>
@@ -54,7 +59,8 @@ internal static class RecommendTrainCommand
                 Epochs = CommonOptions.Positive(parsed.GetValue(epochs) ?? (implicitFeedback ? 50 : 40), "--epochs"),
                 Batch = CommonOptions.Positive(parsed.GetValue(batch) ?? (implicitFeedback ? 100 : 32), "--batch"),
                 LearningRate = parsed.GetValue(learningRate),
-                Lambda = parsed.GetValue(lambda),
+                Lambda = ParseLambda(parsed.GetValue(lambda)!),
+                RawInputs = parsed.GetValue(rawInputs),
                 InputDropout = parsed.GetValue(inputDropout),
                 TestFraction = parsed.GetValue(testFraction),
                 Seed = (ulong)parsed.GetValue(seed),
@@ -96,4 +102,9 @@ internal static class RecommendTrainCommand
         });
         return command;
     }
+
+    private static float? ParseLambda(string text) =>
+        text == "auto" ? null
+            : float.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out float value) ? value
+            : throw new UsageException($"--lambda: expected auto or a number, received \"{text}\"");
 }

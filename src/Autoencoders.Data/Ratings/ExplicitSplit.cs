@@ -48,6 +48,30 @@ public sealed class ExplicitSplit
         return new ExplicitSplit(train.Users, train.Items, train.ToMatrix(), RatingTriples.From(test), train.Scale);
     }
 
+    /// <summary>
+    /// A seeded share of the training ratings carved out as a validation side, the rest as its training side, over the
+    /// same ids: where a model's settings are chosen without ever looking at <see cref="Test"/>.
+    /// </summary>
+    public ExplicitSplit Validation(double fraction, ulong seed)
+    {
+        if (!(fraction > 0 && fraction < 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), $"expected a validation fraction in (0, 1), received {fraction}");
+        var users = new int[Train.Count];
+        for (int user = 0; user < Train.Rows; user++)
+            users.AsSpan(Train.RowStarts[user], Train.CountOf(user)).Fill(user);
+        var order = Enumerable.Range(0, Train.Count).ToArray();
+        new DeterministicRandom(seed).Shuffle(order.AsSpan());
+        int[] held = order[..(int)Math.Round(fraction * Train.Count)], kept = order[held.Length..];
+        Array.Sort(held);
+        Array.Sort(kept);
+        RatingTriples Pick(int[] positions) => new(
+            [.. positions.Select(k => users[k])], [.. positions.Select(k => Train.ColumnIndices[k])], [.. positions.Select(k => Train.Values[k])]);
+        RatingTriples keptTriples = Pick(kept);
+        RatingMatrix train = RatingMatrix.FromTriples(Train.Rows, Train.Columns, keptTriples.Users, keptTriples.Items, keptTriples.Ratings,
+            (_, _) => new InvalidOperationException("a training matrix cannot repeat a cell"));
+        return new ExplicitSplit(Users, Items, train, Pick(held), Scale);
+    }
+
     /// <summary>How many test ratings have a user or an item with no training rating (predicted by the fallback).</summary>
     public int UnseenIn(RatingTriples triples)
     {

@@ -4,28 +4,22 @@ using System.Security.Cryptography;
 namespace Autoencoders.Data.Ratings;
 
 /// <summary>
-/// Keeps ML-100K and ML-1M in a local folder (<c>$AE_CACHE_DIR/movielens</c>, else <c>~/.cache/autoencoders/movielens</c>),
-/// downloading the archive from GroupLens when absent, checking its digest before anything is kept, and extracting it
-/// into a temporary folder that is renamed into place only when complete, so the cache never holds a part.
+/// Keeps ML-100K and ML-1M in a local folder (<c>$AE_CACHE_DIR/movielens</c>, else <c>~/.cache/autoencoders/movielens</c>).
+/// The archive is taken from that folder when a copy has been put there (<c>ml-100k.zip</c>: the way in for an offline
+/// machine), else downloaded from GroupLens; either way its size and SHA-256 are checked against the pinned ones before
+/// anything is kept, and it is extracted into a temporary folder renamed into place only when complete, so the cache
+/// never holds a part.
 /// </summary>
-/// <remarks>
-/// GroupLens publishes MD5 digests (<c>ml-100k.zip.md5</c>, <c>ml-1m.zip.md5</c>), not SHA-256, and no SHA-256 of these
-/// archives could be found from this machine; the archives are checked against the published MD5s, and their SHA-256 is
-/// printed on download so that it can be pinned here (<see cref="Sha256ByName"/>) once known.
-/// </remarks>
 public sealed class MovieLensCache
 {
     public static Uri Site { get; } = new("https://files.grouplens.org/datasets/movielens/");
 
-    /// <summary>The published MD5 of each archive, lowercase hex.</summary>
-    public static IReadOnlyDictionary<string, string> Md5ByName { get; } = new Dictionary<string, string>
+    /// <summary>The pinned size in bytes and SHA-256 (lowercase hex) of each GroupLens archive.</summary>
+    public static IReadOnlyDictionary<string, PinnedArchive> PinnedByName { get; } = new Dictionary<string, PinnedArchive>
     {
-        ["ml-100k"] = "0e33842e24a9c977be4e0107933c0723",
-        ["ml-1m"] = "c4d9eecfca2ab87c1945afe126590906",
+        ["ml-100k"] = new(4_924_029, "50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229"),
+        ["ml-1m"] = new(5_917_549, "a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20"),
     };
-
-    /// <summary>SHA-256 digests, checked as well where known (none yet: see the remarks).</summary>
-    public static IReadOnlyDictionary<string, string> Sha256ByName { get; } = new Dictionary<string, string>();
 
     /// <summary>The ratings file inside each extracted archive.</summary>
     public static IReadOnlyDictionary<string, string> RatingsFileByName { get; } = new Dictionary<string, string>
@@ -35,14 +29,14 @@ public sealed class MovieLensCache
     };
 
     private readonly IFileDownloader downloader;
-    private readonly IReadOnlyDictionary<string, string> md5ByName;
+    private readonly IReadOnlyDictionary<string, PinnedArchive> pinnedByName;
 
-    /// <param name="md5ByName">The digests to check (the published ones by default; tests pass their own archives').</param>
-    public MovieLensCache(string folder, IFileDownloader downloader, IReadOnlyDictionary<string, string>? md5ByName = null)
+    /// <param name="pinnedByName">The sizes and digests to check (GroupLens's archives by default; tests pass their own archives').</param>
+    public MovieLensCache(string folder, IFileDownloader downloader, IReadOnlyDictionary<string, PinnedArchive>? pinnedByName = null)
     {
         Folder = folder;
         this.downloader = downloader;
-        this.md5ByName = md5ByName ?? Md5ByName;
+        this.pinnedByName = pinnedByName ?? PinnedByName;
     }
 
     public string Folder { get; }
@@ -54,7 +48,8 @@ public sealed class MovieLensCache
     public static bool IsName(string name) => RatingsFileByName.ContainsKey(name);
 
     /// <summary>The path of the dataset's ratings file, downloading and extracting the archive first when absent.</summary>
-    /// <exception cref="FileNotFoundException">Not cached, and no verified archive could be downloaded (offline, or a bad digest).</exception>
+    /// <exception cref="FileNotFoundException">Not cached, and no archive could be read or downloaded (offline).</exception>
+    /// <exception cref="InvalidDataException">The archive's size or SHA-256 is not the pinned one.</exception>
     public string EnsureRatings(string name, Action<string>? report = null)
     {
         if (!RatingsFileByName.TryGetValue(name, out string? ratingsFile))
@@ -64,20 +59,23 @@ public sealed class MovieLensCache
             return ratings;
 
         var uri = new Uri(Site, name + ".zip");
+        string localArchive = Path.Combine(Folder, name + ".zip");
+        string source = File.Exists(localArchive) ? localArchive : uri.ToString();
         byte[] archive;
         try
         {
-            archive = downloader.Download(uri);
+            archive = File.Exists(localArchive) ? File.ReadAllBytes(localArchive) : downloader.Download(uri);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            throw new FileNotFoundException(DataErrors.OneLine($"{ratings}: {name} is not in the cache and {uri} could not be downloaded ({exception.Message}); "
-                + $"if this machine is offline, unzip {name}.zip from GroupLens into {Folder} or pass the ratings file with --data FILE"), ratings);
+            throw new FileNotFoundException(DataErrors.OneLine($"{ratings}: {name} is not in the cache and {source} could not be read ({exception.Message}); "
+                + $"if this machine is offline, copy {name}.zip from GroupLens into {Folder} or pass the ratings file with --data FILE"), ratings);
         }
-        string md5 = Convert.ToHexStringLower(MD5.HashData(archive)), sha256 = Convert.ToHexStringLower(SHA256.HashData(archive));
-        if (md5 != md5ByName[name] || (Sha256ByName.TryGetValue(name, out string? pinned) && pinned != sha256))
-            throw new FileNotFoundException($"{ratings}: the archive from {uri} has MD5 {md5}, expected {md5ByName[name]} (GroupLens's published digest); nothing was kept", ratings);
-        report?.Invoke($"{uri}: {archive.Length:N0} bytes, MD5 {md5} as published, SHA-256 {sha256}");
+        PinnedArchive pinned = pinnedByName[name];
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(archive));
+        if (archive.Length != pinned.Bytes || sha256 != pinned.Sha256)
+            throw new InvalidDataException($"{source}: {archive.Length:N0} bytes with SHA-256 {sha256}, expected {name}.zip's {pinned.Bytes:N0} bytes with SHA-256 {pinned.Sha256}; nothing was extracted");
+        report?.Invoke($"{source}: {archive.Length:N0} bytes, SHA-256 {sha256} as pinned");
 
         string temporary = Path.Combine(Folder, $".{name}.{Guid.NewGuid():N}.tmp");
         try

@@ -20,6 +20,9 @@ public sealed class RecommenderModel
     {
         if ((autoRec is null) == (multVae is null))
             throw new ArgumentException("expected exactly one network: an AutoRec or a Mult-VAE/DAE");
+        // The file keeps one set of biases: an AutoRec that learns residuals must learn them from its fallback's.
+        if (autoRec?.Baseline is { } baseline && !ReferenceEquals(baseline, fallback))
+            throw new ArgumentException("expected an AutoRec that learns residuals to learn them from the fallback biases");
         (AutoRec, MultVae, Users, Items, Titles, Ratings, Fallback, Scale) = (autoRec, multVae, users, items, titles, ratings, fallback, scale);
     }
 
@@ -61,7 +64,7 @@ public sealed class RecommenderModel
         var scores = new float[Items.Count];
         if (AutoRec!.ItemBased)
         {
-            RatingMatrix byItem = ItemRows;
+            RatingMatrix byItem = NetworkRows;
             for (int start = 0; start < byItem.Rows; start += 256)
             {
                 int[] batch = [.. Enumerable.Range(start, Math.Min(256, byItem.Rows - start))];
@@ -70,7 +73,7 @@ public sealed class RecommenderModel
             }
         }
         else
-            AutoRec.Reconstruct(Ratings, [user]).CopyTo(scores, 0);
+            AutoRec.Reconstruct(NetworkRows, [user]).CopyTo(scores, 0);
         for (int item = 0; item < scores.Length; item++) scores[item] = Scale.Clamp(scores[item]);
         return scores;
     }
@@ -86,7 +89,7 @@ public sealed class RecommenderModel
         }
         size = AutoRec!.Hidden;
         if (AutoRec.ItemBased)
-            return AutoRec.Codes(ItemRows, [.. Enumerable.Range(0, Items.Count)]);
+            return AutoRec.Codes(NetworkRows, [.. Enumerable.Range(0, Items.Count)]);
         var kernel = Parameters.Entries.Single(e => e.Path == "decoder.kernel").Parameter.Value.Span; // (H, items)
         var codes = new float[Items.Count * size];
         for (int unit = 0; unit < size; unit++)
@@ -95,9 +98,10 @@ public sealed class RecommenderModel
         return codes;
     }
 
-    private RatingMatrix ItemRows => itemRows ??= Ratings.Transpose();
+    // What the AutoRec reconstructs (items × users for I-AutoRec; residuals when it learns them), made on first use.
+    private RatingMatrix NetworkRows => networkRows ??= AutoRec!.RowsOf(Ratings);
 
-    private RatingMatrix? itemRows;
+    private RatingMatrix? networkRows;
 
     /// <summary>Writes the three files into <paramref name="folder"/>, each atomically.</summary>
     public void Save(string folder, IReadOnlyDictionary<string, string>? extra = null)
@@ -112,6 +116,7 @@ public sealed class RecommenderModel
             ["scale"] = $"{Scale.Minimum.ToString(CultureInfo.InvariantCulture)}-{Scale.Maximum.ToString(CultureInfo.InvariantCulture)}",
             ["hidden"] = (AutoRec?.Hidden ?? MultVae!.HiddenSize).ToString(CultureInfo.InvariantCulture),
             ["latent"] = (MultVae?.Latent ?? 0).ToString(CultureInfo.InvariantCulture),
+            ["inputs"] = AutoRec?.Baseline is null ? "ratings" : ResidualInputs,
         };
         SafeTensorsFile.Write(Path.Combine(folder, WeightsFile), tensors, metadata);
         AtomicFile.WriteAllBytes(Path.Combine(folder, IdsFile), JsonSerializer.SerializeToUtf8Bytes(
@@ -163,8 +168,13 @@ public sealed class RecommenderModel
         foreach (var (path, parameter) in parameters.Entries)
             contents.Get(path, parameter.Value.Shape.ToArray()).Data.CopyTo(parameter.Value.Span);
         var fallback = new BiasBaseline(contents.Get("fallback.mean").Data[0], contents.Get("fallback.user_bias").Data, contents.Get("fallback.item_bias").Data);
+        if (autoRec is not null && contents.Metadata.GetValueOrDefault("inputs") == ResidualInputs)
+            autoRec.Baseline = fallback;
         return new RecommenderModel(autoRec, multVae, users, items, ids.Titles, ratings, fallback, scale);
     }
+
+    // The metadata value of "inputs" for an AutoRec that reconstructs residuals of the fallback biases (absent in older files: raw ratings).
+    private const string ResidualInputs = "residuals of the fallback biases";
 
     private static string Metadata(SafeTensorsContents contents, string key) =>
         contents.Metadata.TryGetValue(key, out string? value) ? value

@@ -57,8 +57,16 @@ public sealed class RecommendCommandTests(RecommendCommandTests.Runs runs) : ICl
         FileAssert.IsPng(Path.Combine(runs.AutoRecFolder, "rmse.png"));
         string[] history = File.ReadAllLines(Path.Combine(runs.AutoRecFolder, "history.csv"));
         Assert.Equal("epoch,train_rmse,test_rmse,test_mae,seconds", history[0]);
-        Assert.Equal(4, history.Length);
         JsonElement metrics = Metrics(runs.AutoRecFolder);
+        // --lambda auto (the default): λ and the epochs (at most --epochs 3) chosen on a validation carve, both reported.
+        int epochs = metrics.GetProperty("epochs").GetInt32();
+        Assert.InRange(epochs, 1, 3);
+        Assert.Equal(epochs + 1, history.Length);
+        Assert.True(metrics.GetProperty("lambda_chosen_on_validation").GetBoolean());
+        double lambda = metrics.GetProperty("lambda").GetDouble();
+        Assert.Contains(metrics.GetProperty("lambda_search").EnumerateArray(), trial => trial.GetProperty("lambda").GetDouble() == lambda);
+        Assert.Contains($"chose λ {lambda.ToString(CultureInfo.InvariantCulture)} and {epochs} epochs", runs.AutoRec.Output);
+        Assert.Equal("residuals of the biases", metrics.GetProperty("inputs").GetString());
         double rmse = metrics.GetProperty("test_rmse").GetDouble();
         Assert.InRange(rmse, 0.3, 1.5);
         Assert.Equal(rmse, Number(history[^1].Split(',')[2]), 2e-4);
@@ -148,6 +156,16 @@ public sealed class RecommendCommandTests(RecommendCommandTests.Runs runs) : ICl
         }
         FileAssert.IsPng(Path.Combine(runs.VaeFolder, "recall.png"));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(runs.VaeFolder, "history.csv")).Length);
+    }
+
+    [Fact]
+    public void ALambdaThatIsNeitherAutoNorANumberIsAUsageError()
+    {
+        string output = Path.Combine(runs.NewFolder(), "out");
+        var result = Ae.Run("recommend", "train", "--data", runs.Ratings, "--lambda", "strong", "--out", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--lambda: expected auto or a number, received \"strong\"", result.Error);
+        Assert.False(Directory.Exists(output), $"{output} was created");
     }
 
     [Theory]

@@ -27,7 +27,7 @@ public sealed class MovieLensCacheTests : IDisposable
     {
         byte[] archive = Archive();
         var downloader = new FakeDownloader(_ => archive);
-        var cache = new MovieLensCache(folder.Path, downloader, new Dictionary<string, string> { ["ml-100k"] = Convert.ToHexStringLower(MD5.HashData(archive)) });
+        var cache = new MovieLensCache(folder.Path, downloader, PinnedTo(archive));
         string ratings = cache.EnsureRatings("ml-100k");
         Assert.Equal(Path.Combine(folder.Path, "ml-100k", "u.data"), ratings);
         Assert.Equal(1, RatingsFileReader.Read(ratings).Count);
@@ -38,13 +38,53 @@ public sealed class MovieLensCacheTests : IDisposable
         Assert.Equal(["ml-100k"], folder.EntryNames()); // no temporary folder left
     }
 
+    private static Dictionary<string, PinnedArchive> PinnedTo(byte[] archive) =>
+        new() { ["ml-100k"] = new(archive.Length, Convert.ToHexStringLower(SHA256.HashData(archive))) };
+
     [Fact]
-    public void AnArchiveWithTheWrongDigestIsNotKept()
+    public void ADownloadThatIsNotGroupLenssArchiveIsRefusedInOneLineAndNotKept()
     {
-        var cache = new MovieLensCache(folder.Path, new FakeDownloader(_ => Archive()));
-        var error = Assert.Throws<FileNotFoundException>(() => cache.EnsureRatings("ml-100k"));
-        Assert.Contains($"expected {MovieLensCache.Md5ByName["ml-100k"]}", error.Message);
+        byte[] archive = Archive();
+        var cache = new MovieLensCache(folder.Path, new FakeDownloader(_ => archive));
+        var error = Assert.Throws<InvalidDataException>(() => cache.EnsureRatings("ml-100k"));
+        Assert.StartsWith("https://files.grouplens.org/datasets/movielens/ml-100k.zip: ", error.Message);
+        Assert.Contains($"{archive.Length:N0} bytes with SHA-256 {Convert.ToHexStringLower(SHA256.HashData(archive))}", error.Message);
+        Assert.Contains("expected ml-100k.zip's 4,924,029 bytes with SHA-256 50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
         Assert.Empty(folder.EntryNames());
+    }
+
+    [Fact]
+    public void AnArchiveOfTheRightSizeButAnotherDigestIsRefused()
+    {
+        byte[] archive = Archive();
+        var pinned = new Dictionary<string, PinnedArchive> { ["ml-100k"] = new(archive.Length, new string('0', 64)) };
+        var cache = new MovieLensCache(folder.Path, new FakeDownloader(_ => archive), pinned);
+        var error = Assert.Throws<InvalidDataException>(() => cache.EnsureRatings("ml-100k"));
+        Assert.Contains($"expected ml-100k.zip's {archive.Length:N0} bytes with SHA-256 {new string('0', 64)}", error.Message);
+        Assert.Empty(folder.EntryNames());
+    }
+
+    [Fact]
+    public void ACopyPutInTheCacheFolderIsCheckedAndExtractedWithoutDownloading()
+    {
+        byte[] archive = Archive();
+        File.WriteAllBytes(Path.Combine(folder.Path, "ml-100k.zip"), archive);
+        var downloader = FakeDownloader.Offline();
+        string ratings = new MovieLensCache(folder.Path, downloader, PinnedTo(archive)).EnsureRatings("ml-100k");
+        Assert.Equal(1, RatingsFileReader.Read(ratings).Count);
+        Assert.Empty(downloader.Requests);
+    }
+
+    [Fact]
+    public void AWrongCopyInTheCacheFolderIsRefusedNamingTheFile()
+    {
+        string copy = Path.Combine(folder.Path, "ml-1m.zip");
+        File.WriteAllBytes(copy, Archive());
+        var error = Assert.Throws<InvalidDataException>(() => new MovieLensCache(folder.Path, FakeDownloader.Offline()).EnsureRatings("ml-1m"));
+        Assert.StartsWith($"{copy}: ", error.Message);
+        Assert.Contains("expected ml-1m.zip's 5,917,549 bytes with SHA-256 a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20", error.Message);
+        Assert.Equal(["ml-1m.zip"], folder.EntryNames());
     }
 
     [Fact]
@@ -52,7 +92,7 @@ public sealed class MovieLensCacheTests : IDisposable
     {
         var cache = new MovieLensCache(folder.Path, FakeDownloader.Offline());
         var error = Assert.Throws<FileNotFoundException>(() => cache.EnsureRatings("ml-1m"));
-        Assert.Contains("if this machine is offline, unzip ml-1m.zip from GroupLens into", error.Message);
+        Assert.Contains("if this machine is offline, copy ml-1m.zip from GroupLens into", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 }

@@ -29,6 +29,25 @@ public sealed class RatingSplitTests : IDisposable
     }
 
     [Fact]
+    public void TheValidationCarveSplitsTheTrainingRatingsOnlyAndTheSameWayForTheSameSeed()
+    {
+        ExplicitSplit split = ExplicitSplit.Random(Synthetic(), 0.1, seed: 5);
+        ExplicitSplit validation = split.Validation(0.1, seed: 7), again = split.Validation(0.1, seed: 7);
+        Assert.Equal((int)Math.Round(0.1 * split.Train.Count), validation.Test.Count);
+        Assert.Equal(split.Train.Count, validation.Train.Count + validation.Test.Count);
+        Assert.Equal(validation.Test.Users, again.Test.Users);
+        Assert.Equal(validation.Test.Items, again.Test.Items);
+        Assert.Same(split.Users, validation.Users);
+        for (int k = 0; k < validation.Test.Count; k++) // each held rating is a training rating, no longer in the carve's training side
+        {
+            Assert.Equal(split.Train.Find(validation.Test.Users[k], validation.Test.Items[k]), validation.Test.Ratings[k]);
+            Assert.Null(validation.Train.Find(validation.Test.Users[k], validation.Test.Items[k]));
+        }
+        for (int k = 0; k < split.Test.Count; k++) // the test side takes no part
+            Assert.Null(validation.Train.Find(split.Test.Users[k], split.Test.Items[k]));
+    }
+
+    [Fact]
     public void AGivenTestFileCountsItsUnseenUsersAndItems()
     {
         RatingLog train = RatingsFileReader.Read(folder.WriteText("u1.base", "1\t1\t4\t0\n1\t2\t3\t0\n2\t1\t5\t0\n"));

@@ -10,11 +10,11 @@ public static class SyntheticSplits
     /// <summary>400 users × 300 items at 5 %: about 6,000 ratings.</summary>
     public static RatingLog SmallLog => Small.Value;
 
-    public static RatingLog Generate(int users, int items, ulong seed)
+    public static RatingLog Generate(int users, int items, ulong seed, double density = 0.05)
     {
-        string folder = Path.Combine(Path.GetTempPath(), $"ae-ratings-{users}x{items}-{seed}-{Environment.ProcessId}");
+        string folder = Path.Combine(Path.GetTempPath(), $"ae-ratings-{users}x{items}-{density}-{seed}-{Environment.ProcessId}");
         if (!File.Exists(Path.Combine(folder, "ratings.csv")))
-            new SyntheticRatings { Users = users, Items = items, Density = 0.05, Seed = seed }.WriteTo(folder);
+            new SyntheticRatings { Users = users, Items = items, Density = density, Seed = seed }.WriteTo(folder);
         return RatingsFileReader.Read(Path.Combine(folder, "ratings.csv"));
     }
 }
