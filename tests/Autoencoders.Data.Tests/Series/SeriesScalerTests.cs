@@ -56,4 +56,19 @@ public sealed class SeriesScalerTests
         Assert.Equal(4, windows.Count);
         for (int j = 0; j < windows.Count; j++) Assert.Equal([-1f, -10f, 0f, 0f, 1f, 10f], windows.Row(j).ToArray());
     }
+
+    [Fact]
+    public void CentredScalerTakesTheSpreadAboutEachWindowsMean()
+    {
+        // A ramp 0 … 5 and 10 × it: its σ is 1.71 (and 17.1), but every centred window of 3 is −1, 0, 1 (and −10, 0, 10),
+        // whose root mean square is √(2/3) (and 10 √(2/3)); the means stay the series' own.
+        var series = new TimeSeries([0, 1, 2, 3, 4, 5], ["0", "1", "2", "3", "4", "5"], ["a", "b"],
+            [.. Enumerable.Range(0, 6).SelectMany(t => new[] { (float)t, 10f * t })], false, "ramp");
+
+        var scaler = SeriesScaler.FitCentered(series, window: 3, stride: 1);
+
+        Assert.Equal([2.5f, 25f], scaler.Mean);
+        Assert.Equal(Math.Sqrt(2.0 / 3), scaler.Deviation[0], 5);
+        Assert.Equal(10 * Math.Sqrt(2.0 / 3), scaler.Deviation[1], 4);
+    }
 }

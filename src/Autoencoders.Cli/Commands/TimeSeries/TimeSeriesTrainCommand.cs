@@ -50,7 +50,7 @@ internal static class TimeSeriesTrainCommand
         };
         var centered = new Option<bool>("--center-windows")
         {
-            Description = "subtract each window's own mean (per channel) before the network sees it: windows are judged by their shape, not their level, so a trend or a slow drift past the training range is not an anomaly; saved in the model",
+            Description = "subtract each window's own mean (per channel) before the network sees it, the z-scoring's σ fitted on the centred training windows: windows are judged by their shape, not their level, so a trend or a slow drift past the training range is not an anomaly; saved in the model",
         };
         var code = new Option<int?>("--code") { Description = "code size: ts-lstm's first LSTM (64), ts-vae's latent (8)", HelpName = "N" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the training windows", DefaultValueFactory = _ => 50, HelpName = "N" };
@@ -100,8 +100,10 @@ internal static class TimeSeriesTrainCommand
 
         var (train, heldOut) = SeriesOptions.SplitAt(whole, settings.TrainUntil);
         SeriesOptions.RequireWindow(train, settings.Window + settings.Difference, settings.TrainUntil is null ? "the series" : $"the training part up to {settings.TrainUntil}");
-        // The z-scoring is fitted on what the network sees: the training part's differences when --difference is given.
-        var scaler = SeriesScaler.Fit(SeriesDifference.Apply(train, settings.Difference));
+        // The z-scoring is fitted on what the network sees: the training part's differences when --difference is given,
+        // its centred windows with --center-windows.
+        var differenced = SeriesDifference.Apply(train, settings.Difference);
+        var scaler = settings.Centered ? SeriesScaler.FitCentered(differenced, settings.Window, settings.Stride) : SeriesScaler.Fit(differenced);
         var seriesSettings = new SeriesModelSettings(settings.Model, train.Channels, timeColumn, settings.Window, settings.Stride, settings.Measure, scaler, settings.Difference, settings.Centered);
         Dataset windows = seriesSettings.Windows(train);
         Dataset? validation = heldOut is not null && heldOut.Length >= seriesSettings.StepsNeeded && settings.ValidationSplit is null ? seriesSettings.Windows(heldOut) : null;
