@@ -112,6 +112,7 @@ public sealed class TimeSeriesCommandTests(TimeSeriesCommandTests.Trained traine
             root.GetProperty("training_windows").GetInt32(), root.GetProperty("error").GetString()));
         Assert.Equal(calibration.Max, root.GetProperty("threshold").GetDouble()); // detect's default, the largest training window error
         Assert.Equal(calibration.Mean, root.GetProperty("training_error_mean").GetDouble());
+        Assert.Equal(0, root.GetProperty("validation_windows").GetInt32()); // trained on the whole file, without --validation-split
         Assert.InRange(root.GetProperty("epochs").GetInt32(), 1, 30);
         Assert.True(root.GetProperty("final_loss").GetDouble() < 0.5, metrics.RootElement.ToString()); // z-scored: 1 would be learning nothing
         Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);

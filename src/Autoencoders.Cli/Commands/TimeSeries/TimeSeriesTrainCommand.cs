@@ -137,7 +137,8 @@ internal static class TimeSeriesTrainCommand
         PngFile.Save(Path.Combine(settings.Out, "loss.png"), TrainingReport.LossPlot(autoencoder.Name, loss.Name,
             [.. history.Epochs.Select(e => (double)e.Epoch)], [.. history.Loss], history.HasValidation ? [.. history.ValidationLoss] : null));
         AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"),
-            TimeSeriesTrainMetrics.Json(settings, autoencoder, loss.Name, history, windows.Count, validation?.Count, calibration, backend.Name));
+            TimeSeriesTrainMetrics.Json(settings, autoencoder, loss.Name, history, windows.Count,
+                validation?.Count ?? (int)(windows.Count * (settings.ValidationSplit ?? 0)), calibration, backend.Name));
         output.WriteLine($"wrote {settings.Out}/ (model.safetensors, history.csv, metrics.json, loss.png)");
     }
 

@@ -12,7 +12,7 @@ namespace Autoencoders.Cli.Commands;
 internal static class TimeSeriesTrainMetrics
 {
     public static byte[] Json(TimeSeriesTrainCommand.Settings settings, Autoencoder model, string lossName, History history, int trainingWindows,
-        int? validationWindows, Calibration windowErrors, string backendName)
+        int validationWindows, Calibration windowErrors, string backendName)
     {
         var metrics = new Dictionary<string, object?>
         {
@@ -25,7 +25,8 @@ internal static class TimeSeriesTrainMetrics
             ["center_windows"] = settings.Centered,
             ["error"] = windowErrors.Score,
             ["training_windows"] = trainingWindows,
-            // Windows after --train-until scored for val_loss; with --validation-split the held-out fraction of the training windows instead.
+            // val_loss's windows: those after --train-until, or with --validation-split the last fraction of the training
+            // windows (held out by the fit, and counted in training_windows, whose errors set the threshold); 0: none.
             ["validation_windows"] = validationWindows,
             ["validation_split"] = settings.ValidationSplit,
             ["epochs"] = history.Epochs.Count,
