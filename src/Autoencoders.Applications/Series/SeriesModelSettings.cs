@@ -11,8 +11,9 @@ namespace Autoencoders.Applications.Series;
 /// </summary>
 /// <param name="TimeColumn">The timestamp column named at training, or null (found by its name, <see cref="TimeSeriesCsv.TimeColumnNames"/>).</param>
 /// <param name="Difference">The lag of <see cref="SeriesDifference"/> applied before z-scoring (0: none); the scaler is fitted on the differences.</param>
+/// <param name="Centered">Whether each window has its own mean subtracted, channel by channel, after z-scoring (<c>--center-windows</c>): windows judged by their shape, not their level.</param>
 public sealed record SeriesModelSettings(
-    string Preset, IReadOnlyList<string> Channels, string? TimeColumn, int Window, int Stride, ReconstructionMeasure Measure, SeriesScaler Scaler, int Difference = 0)
+    string Preset, IReadOnlyList<string> Channels, string? TimeColumn, int Window, int Stride, ReconstructionMeasure Measure, SeriesScaler Scaler, int Difference = 0, bool Centered = false)
 {
     /// <summary>Metadata key: window, stride, channels, time column, measure, preset as JSON.</summary>
     public const string SettingsKey = "timeseries.settings";
@@ -32,7 +33,7 @@ public sealed record SeriesModelSettings(
     {
         [SettingsKey] = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["preset"] = Preset, ["channels"] = Channels, ["time_column"] = TimeColumn, ["window"] = Window, ["stride"] = Stride, ["measure"] = MeasureName, ["difference"] = Difference,
+            ["preset"] = Preset, ["channels"] = Channels, ["time_column"] = TimeColumn, ["window"] = Window, ["stride"] = Stride, ["measure"] = MeasureName, ["difference"] = Difference, ["centered"] = Centered,
         }),
         [ScalerKey] = Scaler.ToJson(),
     };
@@ -56,7 +57,8 @@ public sealed record SeriesModelSettings(
                 root.GetProperty("window").GetInt32(), root.GetProperty("stride").GetInt32(),
                 ParseMeasure(measure), SeriesScaler.FromJson(ScalerKey, scaler),
                 // Models written before differencing existed have no "difference": none.
-                root.TryGetProperty("difference", out var difference) ? difference.GetInt32() : 0);
+                root.TryGetProperty("difference", out var difference) ? difference.GetInt32() : 0,
+                root.TryGetProperty("centered", out var centered) && centered.GetBoolean());
             if (settings.Channels.Count != settings.Scaler.ChannelCount || settings.Window < 1 || settings.Stride < 1 || settings.Difference < 0)
                 throw new FormatException($"expected {settings.Scaler.ChannelCount} channels, a positive window and stride and a difference lag of 0 or more, received {json}");
             return settings;
@@ -76,15 +78,15 @@ public sealed record SeriesModelSettings(
     };
 
     /// <summary>
-    /// The windows of <paramref name="series"/>, differenced at <see cref="Difference"/> and z-scored by
-    /// <see cref="Scaler"/>: window j covers steps [jS, jS + W) of the differenced series, steps [jS + lag, jS + lag + W) of the input.
+    /// The windows of <paramref name="series"/>, differenced at <see cref="Difference"/>, z-scored by
+    /// <see cref="Scaler"/> and, when <see cref="Centered"/>, each centred on its own mean: window j covers steps [jS, jS + W) of the differenced series, steps [jS + lag, jS + lag + W) of the input.
     /// </summary>
     public Dataset Windows(TimeSeries series)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.ChannelCount != ChannelCount)
             throw new ArgumentException($"{series.Source}: expected {ChannelCount} value columns ({string.Join(", ", Channels)}), received {series.ChannelCount}");
-        return SlidingWindows.Cut(Scaler.Transform(SeriesDifference.Apply(series, Difference).Values), ChannelCount, Window, Stride);
+        return SlidingWindows.Cut(Scaler.Transform(SeriesDifference.Apply(series, Difference).Values), ChannelCount, Window, Stride, Centered);
     }
 
     /// <summary>Steps of the input series that a window sequence needs: the window plus the lag the differencing consumes.</summary>

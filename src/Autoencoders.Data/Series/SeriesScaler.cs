@@ -48,6 +48,27 @@ public sealed class SeriesScaler
         return new SeriesScaler(means, deviations);
     }
 
+    /// <summary>
+    /// The scaler for windows centred on their own mean (<see cref="SlidingWindows.Cut"/>, centered): the series' means,
+    /// and as σ each channel's root mean square about its windows' means, so that what the network sees has unit spread
+    /// (a trend inflates the series' own σ, and would leave centred windows a small fraction of it).
+    /// </summary>
+    public static SeriesScaler FitCentered(TimeSeries series, int window, int stride)
+    {
+        var fitted = Fit(series);
+        int channels = series.ChannelCount;
+        var windows = SlidingWindows.Cut(series.Values, channels, window, stride, centered: true);
+        var squares = new double[channels];
+        for (int j = 0; j < windows.Count; j++)
+        {
+            var row = windows.Row(j);
+            for (int i = 0; i < row.Length; i++) squares[i % channels] += row[i] * row[i];
+        }
+        double count = (double)windows.Count * window;
+        var deviations = squares.Select(sum => Math.Sqrt(sum / count)).Select(std => std > 1e-12 ? (float)std : 1f).ToArray();
+        return new SeriesScaler([.. fitted.Mean], deviations);
+    }
+
     /// <summary>Row-major (T, C) values scaled into a new array.</summary>
     public float[] Transform(ReadOnlySpan<float> values)
     {

@@ -53,7 +53,7 @@ public sealed class SeriesDetectorTests
     [Fact]
     public void SettingsRoundTripThroughMetadata()
     {
-        var settings = new SeriesModelSettings("ts-conv", ["a", "b"], "when", 288, 2, ReconstructionMeasure.MeanSquared, new SeriesScaler([1f, 2f], [3f, 4f]), Difference: 52);
+        var settings = new SeriesModelSettings("ts-conv", ["a", "b"], "when", 288, 2, ReconstructionMeasure.MeanSquared, new SeriesScaler([1f, 2f], [3f, 4f]), Difference: 52, Centered: true);
 
         var read = SeriesModelSettings.Read(settings.ToMetadata())!;
         var older = new Dictionary<string, string>(settings.ToMetadata())
@@ -62,7 +62,8 @@ public sealed class SeriesDetectorTests
         };
 
         Assert.Equal(52, read.Difference);
-        Assert.Equal(0, SeriesModelSettings.Read(older)!.Difference); // a model written before --difference existed
+        Assert.True(read.Centered);
+        Assert.Equal((0, false), (SeriesModelSettings.Read(older)!.Difference, SeriesModelSettings.Read(older)!.Centered)); // a model written before --difference and --center-windows
 
         Assert.Equal(("ts-conv", "when", 288, 2, ReconstructionMeasure.MeanSquared), (read.Preset, read.TimeColumn, read.Window, read.Stride, read.Measure));
         Assert.Equal(["a", "b"], read.Channels);

@@ -102,6 +102,40 @@ public sealed class TimeSeriesCommandTests(TimeSeriesCommandTests.Trained traine
     }
 
     [Fact]
+    public void TrainingWritesItsMetrics()
+    {
+        using var metrics = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(trained.ModelFolder, "metrics.json")));
+        var root = metrics.RootElement;
+        var calibration = Applications.Anomaly.Calibration.Read(ModelFile.Load(Path.Combine(trained.ModelFolder, "model.safetensors")))!;
+
+        Assert.Equal(("ts-conv", 32, 417, "mae"), (root.GetProperty("model").GetString(), root.GetProperty("window").GetInt32(),
+            root.GetProperty("training_windows").GetInt32(), root.GetProperty("error").GetString()));
+        Assert.Equal(calibration.Max, root.GetProperty("threshold").GetDouble()); // detect's default, the largest training window error
+        Assert.Equal(calibration.Mean, root.GetProperty("training_error_mean").GetDouble());
+        Assert.Equal(0, root.GetProperty("validation_windows").GetInt32()); // trained on the whole file, without --validation-split
+        Assert.InRange(root.GetProperty("epochs").GetInt32(), 1, 30);
+        Assert.True(root.GetProperty("final_loss").GetDouble() < 0.5, metrics.RootElement.ToString()); // z-scored: 1 would be learning nothing
+        Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
+        Assert.Contains("metrics.json", trained.TrainRun.Output);
+    }
+
+    [Fact]
+    public void CentredWindowsAreSavedInTheModelAndRejectedForTheVae()
+    {
+        string folder = trained.File("centred");
+
+        var train = Ae.Run("timeseries", "train", "--data", trained.Train, "--model", "ts-conv", "--window", "32", "--center-windows", "--epochs", "1",
+            "--seed", "1", "--threads", "1", "--out", folder);
+        var vae = Ae.Run("timeseries", "train", "--data", trained.Train, "--model", "ts-vae", "--window", "32", "--center-windows", "--out", trained.File("centred-vae"));
+
+        Assert.True(train.ExitCode == 0, train.ToString());
+        Assert.True(SeriesModelSettings.Read(ModelFile.Load(Path.Combine(folder, "model.safetensors")).Metadata)!.Centered);
+        Assert.Equal(2, vae.ExitCode);
+        Assert.Contains("--center-windows does not apply to ts-vae", vae.Error);
+        Assert.False(Directory.Exists(trained.File("centred-vae")));
+    }
+
+    [Fact]
     public void EveryStricterThresholdFlagsFewerSteps()
     {
         var max = Ae.Run("timeseries", "detect", "--model", trained.ModelFolder, "--data", trained.Test, "--out", trained.File("max.csv"));

@@ -40,4 +40,18 @@ public static class StatsmodelsSeries
         File.WriteAllText(path, csv.ToString());
         return path;
     }
+
+    /// <summary>elec_equip.csv (monthly euro-area electrical equipment orders, 1995–2016, a yearly season; dates like <c>Jan-1-1995</c>) as <c>date,orders</c> with dates yyyy-MM.</summary>
+    public static string ElecEquip(string path)
+    {
+        var csv = new StringBuilder("date,orders\n");
+        foreach (string line in File.ReadAllLines(Path.Combine(Folder, "elec_equip", "elec_equip.csv")).Skip(1).Where(l => l.Length > 0))
+        {
+            string[] cells = line.Split(',');
+            var date = DateTime.ParseExact(cells[0], "MMM-d-yyyy", CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"{date:yyyy-MM},{cells[1]}\n");
+        }
+        File.WriteAllText(path, csv.ToString());
+        return path;
+    }
 }

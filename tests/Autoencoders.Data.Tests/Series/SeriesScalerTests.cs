@@ -43,4 +43,32 @@ public sealed class SeriesScalerTests
         Assert.Equal(4, SlidingWindows.Count(length: 10, window: 4, stride: 2));
         Assert.Contains("--window 6: longer than the series, which has 5 steps", Assert.Throws<ArgumentException>(() => SlidingWindows.Count(5, 6, 1)).Message);
     }
+
+    [Fact]
+    public void CentredWindowsLoseTheirLevelChannelByChannel()
+    {
+        // A ramp 0, 1, 2, … in channel 0 and 10 × it in channel 1: every window of 3 centred is −1, 0, 1 and −10, 0, 10,
+        // wherever it starts, so a trend past the training range leaves the windows alike.
+        float[] values = [.. Enumerable.Range(0, 6).SelectMany(t => new[] { (float)t, 10f * t })];
+
+        var windows = SlidingWindows.Cut(values, channels: 2, window: 3, stride: 1, centered: true);
+
+        Assert.Equal(4, windows.Count);
+        for (int j = 0; j < windows.Count; j++) Assert.Equal([-1f, -10f, 0f, 0f, 1f, 10f], windows.Row(j).ToArray());
+    }
+
+    [Fact]
+    public void CentredScalerTakesTheSpreadAboutEachWindowsMean()
+    {
+        // A ramp 0 … 5 and 10 × it: its σ is 1.71 (and 17.1), but every centred window of 3 is −1, 0, 1 (and −10, 0, 10),
+        // whose root mean square is √(2/3) (and 10 √(2/3)); the means stay the series' own.
+        var series = new TimeSeries([0, 1, 2, 3, 4, 5], ["0", "1", "2", "3", "4", "5"], ["a", "b"],
+            [.. Enumerable.Range(0, 6).SelectMany(t => new[] { (float)t, 10f * t })], false, "ramp");
+
+        var scaler = SeriesScaler.FitCentered(series, window: 3, stride: 1);
+
+        Assert.Equal([2.5f, 25f], scaler.Mean);
+        Assert.Equal(Math.Sqrt(2.0 / 3), scaler.Deviation[0], 5);
+        Assert.Equal(10 * Math.Sqrt(2.0 / 3), scaler.Deviation[1], 4);
+    }
 }

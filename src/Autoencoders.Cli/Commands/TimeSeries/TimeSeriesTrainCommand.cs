@@ -48,6 +48,10 @@ internal static class TimeSeriesTrainCommand
             Description = "model the differences x[t] − x[t−LAG] instead of the values (1: removes a trend; a season's length: removes the season); saved in the model, applied at detect, flags in the series' own steps. Default 0: none",
             DefaultValueFactory = _ => 0, HelpName = "LAG",
         };
+        var centered = new Option<bool>("--center-windows")
+        {
+            Description = "subtract each window's own mean (per channel) before the network sees it, the z-scoring's σ fitted on the centred training windows: windows are judged by their shape, not their level, so a trend or a slow drift past the training range is not an anomaly; saved in the model",
+        };
         var code = new Option<int?>("--code") { Description = "code size: ts-lstm's first LSTM (64), ts-vae's latent (8)", HelpName = "N" };
         var epochs = new Option<int>("--epochs") { Description = "passes over the training windows", DefaultValueFactory = _ => 50, HelpName = "N" };
         var batch = new Option<int?>("--batch") { Description = "windows per step (default 128)", HelpName = "N" };
@@ -56,10 +60,10 @@ internal static class TimeSeriesTrainCommand
         var patience = new Option<int?>("--early-stopping") { Description = "stop after N epochs without val_loss improvement, keeping the best weights (the Keras example: 5)", HelpName = "N" };
         var seed = new Option<int>("--seed") { Description = "fixes initial weights and shuffling", DefaultValueFactory = _ => 0, HelpName = "N" };
         var threads = CommonOptions.Threads();
-        var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, loss.png", Required = true, HelpName = "DIR" };
+        var outFolder = new Option<string>("--out") { Description = "output folder: model.safetensors, history.csv, metrics.json, loss.png", Required = true, HelpName = "DIR" };
         var command = new Command("train", "Train an autoencoder on the windows of a series")
         {
-            data, model, window, stride, trainUntil, measure, difference, code, epochs, batch, learningRate, validationSplit, patience, seed, threads, outFolder,
+            data, model, window, stride, trainUntil, measure, difference, centered, code, epochs, batch, learningRate, validationSplit, patience, seed, threads, outFolder,
         };
         foreach (var option in series.All) command.Options.Add(option);
         command.SetAction(parsed =>
@@ -67,7 +71,7 @@ internal static class TimeSeriesTrainCommand
             var settings = new Settings(parsed.GetValue(data)!, parsed.GetValue(model)!, CommonOptions.Positive(parsed.GetValue(window), "--window"),
                 CommonOptions.Positive(parsed.GetValue(stride), "--stride"), parsed.GetValue(trainUntil), SeriesModelSettings.ParseMeasure(parsed.GetValue(measure)!),
                 parsed.GetValue(code), CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch), parsed.GetValue(learningRate),
-                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(seed), CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(difference));
+                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(seed), CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(difference), parsed.GetValue(centered));
             Run(settings, series.Read(parsed, settings.Data), parsed.GetValue(series.TimeColumn), output);
             return ExitCodes.Success;
         });
@@ -75,7 +79,7 @@ internal static class TimeSeriesTrainCommand
     }
 
     internal sealed record Settings(string Data, string Model, int Window, int Stride, string? TrainUntil, ReconstructionMeasure Measure, int? Code, int Epochs,
-        int? Batch, float LearningRate, double? ValidationSplit, int? Patience, int Seed, int Threads, string Out, int Difference = 0);
+        int? Batch, float LearningRate, double? ValidationSplit, int? Patience, int Seed, int Threads, string Out, int Difference = 0, bool Centered = false);
 
     private static void Run(Settings settings, TimeSeries whole, string? timeColumn, TextWriter output)
     {
@@ -85,6 +89,8 @@ internal static class TimeSeriesTrainCommand
         if (settings.Difference < 0) throw new UsageException($"--difference must be 0 (none) or a positive lag, received {settings.Difference}");
         if (settings.Difference > 0 && settings.Model == "ts-vae")
             throw new UsageException("--difference does not apply to ts-vae: generate writes windows in the series' units, which differences are not");
+        if (settings.Centered && settings.Model == "ts-vae")
+            throw new UsageException("--center-windows does not apply to ts-vae: generate writes windows in the series' units, and centred windows have lost their level");
         if (settings.Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {settings.Batch}");
         if (settings.ValidationSplit is { } split && !(split > 0 && split < 1)) throw new UsageException($"--validation-split must be in (0, 1), received {split}");
         if (settings.Model == "ts-conv" && settings.Window % 4 != 0)
@@ -94,9 +100,11 @@ internal static class TimeSeriesTrainCommand
 
         var (train, heldOut) = SeriesOptions.SplitAt(whole, settings.TrainUntil);
         SeriesOptions.RequireWindow(train, settings.Window + settings.Difference, settings.TrainUntil is null ? "the series" : $"the training part up to {settings.TrainUntil}");
-        // The z-scoring is fitted on what the network sees: the training part's differences when --difference is given.
-        var scaler = SeriesScaler.Fit(SeriesDifference.Apply(train, settings.Difference));
-        var seriesSettings = new SeriesModelSettings(settings.Model, train.Channels, timeColumn, settings.Window, settings.Stride, settings.Measure, scaler, settings.Difference);
+        // The z-scoring is fitted on what the network sees: the training part's differences when --difference is given,
+        // its centred windows with --center-windows.
+        var differenced = SeriesDifference.Apply(train, settings.Difference);
+        var scaler = settings.Centered ? SeriesScaler.FitCentered(differenced, settings.Window, settings.Stride) : SeriesScaler.Fit(differenced);
+        var seriesSettings = new SeriesModelSettings(settings.Model, train.Channels, timeColumn, settings.Window, settings.Stride, settings.Measure, scaler, settings.Difference, settings.Centered);
         Dataset windows = seriesSettings.Windows(train);
         Dataset? validation = heldOut is not null && heldOut.Length >= seriesSettings.StepsNeeded && settings.ValidationSplit is null ? seriesSettings.Windows(heldOut) : null;
 
@@ -128,7 +136,10 @@ internal static class TimeSeriesTrainCommand
         AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "history.csv"), Encoding.UTF8.GetBytes(TrainingReport.HistoryCsv(history)));
         PngFile.Save(Path.Combine(settings.Out, "loss.png"), TrainingReport.LossPlot(autoencoder.Name, loss.Name,
             [.. history.Epochs.Select(e => (double)e.Epoch)], [.. history.Loss], history.HasValidation ? [.. history.ValidationLoss] : null));
-        output.WriteLine($"wrote {settings.Out}/ (model.safetensors, history.csv, loss.png)");
+        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"),
+            TimeSeriesTrainMetrics.Json(settings, autoencoder, loss.Name, history, windows.Count,
+                validation?.Count ?? (int)(windows.Count * (settings.ValidationSplit ?? 0)), calibration, backend.Name));
+        output.WriteLine($"wrote {settings.Out}/ (model.safetensors, history.csv, metrics.json, loss.png)");
     }
 
     /// <summary>The dominant period of channel 0 over up to <see cref="PeriodogramWindows"/> training windows spread evenly.</summary>
