@@ -2,8 +2,9 @@
 # Issue 16's cost item: training throughput with and without --dashboard, measured in one run. Each round trains the
 # same model four ways, one after another, in an order rotated by one each round: plain; with the dashboard and
 # nobody watching; with a viewer on the event stream (curl on /events, what the page's EventSource reads); with the
-# page itself open in headless chromium (its drawing shares the machine's cores). Prints samples/s (ae's
-# metrics.json) of each run, then each variant's median over the rounds and its ratio to the plain runs' median.
+# page itself open in headless chromium (its drawing shares the machine's cores). Prints samples/s (over the
+# whole fit, see speed) of each run, then each variant's median speed and the median of its ratios to the plain run of the same
+# round.
 # Training must last seconds for the figures to mean anything: 30 epochs of dense take about 7 s here.
 #   bench/dashboard/throughput.sh [EPOCHS=30] [ROUNDS=4]        MODEL, DATA, THREADS, PORT from the environment
 set -euo pipefail
@@ -16,12 +17,14 @@ work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 browser=$(command -v chromium || true)
 
-speed() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["samples_per_second"])' "$1/metrics.json"; }
+# A run's speed: training samples × epochs over the whole fit's wall clock (metrics.json's fit_seconds: the epochs and
+# also what runs between them, validation and the dashboard's snapshots), so that every cost of the dashboard counts.
+speed() { python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(round(m["train_samples"]*m["epochs"]/m["fit_seconds"]))' "$1/metrics.json"; }
 train() { "${ae[@]}" train --data "$data" --model "$model" --epochs "$epochs" --seed 1 --threads "$threads" --out "$@" >/dev/null; }
 wait_for_server() { for _ in $(seq 200); do curl -s -o /dev/null "http://127.0.0.1:$port/runs" && return 0; sleep 0.05; done; echo "no dashboard on port $port" >&2; return 1; }
 
 log="$work/figures.tsv"
-record() { printf '%-6s %-22s %14s\n' "$round" "$1" "$(speed "$2")"; printf '%s\t%s\n' "$1" "$(speed "$2")" >>"$log"; }
+record() { printf '%-6s %-22s %14s\n' "$round" "$1" "$(speed "$2")"; printf '%s\t%s\t%s\n' "$round" "$1" "$(speed "$2")" >>"$log"; }
 plain() { train "$work/plain"; record plain "$work/plain"; }
 unwatched() { train "$work/dash" --dashboard --port "$port"; record "dashboard, no viewer" "$work/dash"; }
 streamed() {
@@ -33,6 +36,8 @@ streamed() {
 page() {
   # The browser is already running, as a user's would be (its start-up is not the dashboard's cost): a new tab opens
   # the page through the DevTools endpoint once the server is up. Its own session, so that every process of it goes.
+  # A fresh profile each time: a browser killed last round would otherwise spend this one recovering its old profile.
+  rm -rf "$work/profile"
   setsid "$browser" --headless=new --no-sandbox --disable-gpu --user-data-dir="$work/profile" --remote-debugging-port=9223 about:blank >/dev/null 2>&1 & local viewer=$!
   for _ in $(seq 200); do curl -s -o /dev/null http://127.0.0.1:9223/json/version && break; sleep 0.05; done
   sleep 2 # let its start-up work settle
@@ -50,16 +55,18 @@ for round in $(seq "$rounds"); do
   # Each round starts one variant later, so that no variant always runs first (or always after the browser).
   for i in "${!variants[@]}"; do "${variants[$(( (i + round - 1) % ${#variants[@]} ))]}"; done
 done
-# Medians over the rounds: a busy neighbour on the host moves single runs by tens of percent, the median much less.
+# Each variant's ratio to the plain run of its own round (neighbours in time, so that a slow spell of the host hits both
+# alike), and the median of those ratios over the rounds; also the medians of the speeds themselves.
 python3 - "$log" <<'PY'
 import statistics, sys
-runs = {}
+rounds = []
 for line in open(sys.argv[1]):
-    name, value = line.rstrip("\n").split("\t")
-    runs.setdefault(name, []).append(float(value))
-plain = statistics.median(runs["plain"])
-print("median over %d rounds:" % len(runs["plain"]))
-for name, values in runs.items():
-    median = statistics.median(values)
-    print("  %-22s %14.1f %8.3f" % (name, median, median / plain))
+    number, name, value = line.rstrip("\n").split("\t")
+    if int(number) > len(rounds): rounds.append({})
+    rounds[-1][name] = float(value)
+print("over %d rounds: median samples/s, median of the per-round ratios to plain (lowest, highest)" % len(rounds))
+for name in rounds[0]:
+    speeds = [r[name] for r in rounds]
+    ratios = [r[name] / r["plain"] for r in rounds]
+    print("  %-22s %10.0f %8.3f   (%.3f, %.3f)" % (name, statistics.median(speeds), statistics.median(ratios), min(ratios), max(ratios)))
 PY

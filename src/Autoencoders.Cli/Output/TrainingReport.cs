@@ -71,6 +71,7 @@ internal static class TrainingReport
             ["test_loss"] = result.TestLoss,
             ["train_seconds"] = Math.Round(result.TrainSeconds, 3),
             ["samples_per_second"] = Math.Round(result.SamplesPerSecond, 1),
+            ["fit_seconds"] = Math.Round(history.FitSeconds, 3), // with validation, callbacks and checkpoints
         };
         foreach (var (key, value) in family ?? []) metrics[key] = value;
         return JsonSerializer.SerializeToUtf8Bytes(metrics, new JsonSerializerOptions { WriteIndented = true });

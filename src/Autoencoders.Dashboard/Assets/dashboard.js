@@ -73,12 +73,23 @@ function frame(canvas, xs, ys) {
   return f;
 }
 
+// Draws points (in x order) as a polyline. Where several fall in one pixel column, the column's lowest and highest
+// stand for them all: the same picture at a cost bounded by the canvas's width, however many batches a run has.
 function line(f, points, color, width = 1.5) {
   const context = f.context;
   context.strokeStyle = color;
   context.lineWidth = width;
   context.beginPath();
-  points.filter(p => isFinite(p[1])).forEach((p, i) => i === 0 ? context.moveTo(f.x(p[0]), f.y(p[1])) : context.lineTo(f.x(p[0]), f.y(p[1])));
+  let started = false, column = NaN, low = NaN, high = NaN;
+  const to = (x, y) => { if (started) context.lineTo(x, f.y(y)); else { context.moveTo(x, f.y(y)); started = true; } };
+  const flush = () => { if (isFinite(low)) { to(column, low); if (high !== low) to(column, high); } };
+  for (const [px, y] of points) {
+    if (!isFinite(y)) continue;
+    const x = Math.round(f.x(px));
+    if (x !== column) { flush(); column = x; low = high = y; }
+    else { low = Math.min(low, y); high = Math.max(high, y); }
+  }
+  flush();
   context.stroke();
   context.lineWidth = 1;
 }
@@ -103,7 +114,7 @@ class RunView {
   }
 
   reset() {
-    Object.assign(this, { batchesPerEpoch: 1, batchLoss: [], epochLoss: [], valLoss: [], points: [], classNames: null, ended: false, latentChanged: true });
+    Object.assign(this, { batchesPerEpoch: 1, batchLoss: [], epochLoss: [], valLoss: [], points: [], classNames: null, ended: false, latentChanged: true, snapshot: null });
     this.section.dataset.batches = "0";
     this.section.dataset.epochs = "0";
     delete this.section.dataset.firstBatchAt;
@@ -145,12 +156,11 @@ class RunView {
         this.schedule();
         break;
       case "snapshot":
-        this.reconstructions.src = withToken(`/runs/${this.run.id}/images/${message.reconstructions}`);
-        this.reconstructions.dataset.epoch = String(message.epoch);
+        // Shown at the next redraw: the newest snapshot's grid only, however many came since the last.
+        this.snapshot = message;
         this.points = message.points;
         this.latentChanged = true;
         this.classNames = message.classNames || null;
-        if (this.explorer) this.drawExplorer();
         this.schedule();
         break;
       case "metrics":
@@ -167,23 +177,32 @@ class RunView {
     }
   }
 
+  // At most four redraws a second: a fast run sends epochs and snapshots far more often than anyone reads a chart, and
+  // the browser's drawing takes the cores the training runs on when both share a machine.
   schedule() {
     if (this.pending) return;
     this.pending = true;
-    requestAnimationFrame(() => { this.pending = false; this.draw(); });
+    setTimeout(() => requestAnimationFrame(() => { this.pending = false; this.draw(); }), 250);
   }
 
   draw() {
-    const all = [...this.batchLoss, ...this.epochLoss, ...this.valLoss];
-    const f = frame(this.loss, [0, ...all.map(p => p[0])], all.map(p => p[1]));
+    const xs = [0], ys = [];
+    for (const series of [this.batchLoss, this.epochLoss, this.valLoss]) for (const [x, y] of series) { xs.push(x); ys.push(y); }
+    const f = frame(this.loss, xs, ys);
     line(f, this.batchLoss, "#9ecae1", 1);
-    line(f, this.epochLoss.map(p => p), palette[0], 2.5);
+    line(f, this.epochLoss, palette[0], 2.5);
     f.context.setLineDash([5, 4]);
     line(f, this.valLoss, palette[1], 2);
     f.context.setLineDash([]);
-    // The latent view changes once an epoch; the loss a few times a second.
-    if (this.latentChanged) this.drawLatent();
+    // The latent view and the reconstructions change once an epoch; the loss a few times a second.
+    if (!this.latentChanged) return;
     this.latentChanged = false;
+    this.drawLatent();
+    if (this.explorer) this.drawExplorer();
+    if (this.snapshot && this.reconstructions.dataset.epoch !== String(this.snapshot.epoch)) {
+      this.reconstructions.src = withToken(`/runs/${this.run.id}/images/${this.snapshot.reconstructions}`);
+      this.reconstructions.dataset.epoch = String(this.snapshot.epoch);
+    }
   }
 
   drawLatent() {

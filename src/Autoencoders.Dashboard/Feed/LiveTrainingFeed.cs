@@ -14,7 +14,7 @@ namespace Autoencoders.Dashboard.Feed;
 /// run's <see cref="RunFeed"/>. One event per batch — hundreds a second — cost a fifth of the throughput with a page
 /// open: each woke the pump and the viewer's stream on a machine whose cores the training keeps busy. Between epochs
 /// the feed also publishes the <see cref="RunSnapshots"/> (one forward pass over a few hundred samples, on the
-/// training thread so it sees that epoch's weights).
+/// training thread so it sees that epoch's weights), at most one every <see cref="SnapshotInterval"/>.
 /// </summary>
 public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
 {
@@ -26,19 +26,25 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     /// <summary>How long batch losses are gathered before they are sent: the page redraws at most this often anyway.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The shortest time between two snapshots: each epoch's, unless epochs take less (dense runs four a
+    /// second here), and always the last epoch's.</summary>
+    public static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
+
     private readonly Channel<TrainingEvent> queue = Channel.CreateBounded<TrainingEvent>(new BoundedChannelOptions(QueueCapacity)
     {
         FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true,
     });
     private readonly Task pump;
     private readonly Stopwatch epochClock = new();
+    private readonly Stopwatch snapshotClock = new();
+    private int unshownEpoch;
     private int epochs, batchesPerEpoch;
     private long epochSamples;
     private float[] pendingLosses = [];
     private int pendingCount, pendingFirstBatch;
     private TimeSpan lastFlush;
 
-    /// <param name="snapshots">What to refresh each epoch; null for none (a model that is not an autoencoder).</param>
+    /// <param name="snapshots">What to refresh after epochs; null for none (a model that is not an autoencoder).</param>
     public LiveTrainingFeed(DashboardRun run, RunSnapshots? snapshots)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -83,7 +89,15 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
         FlushBatches(logs.Epoch);
         double eta = logs.Seconds * (epochs - logs.Epoch);
         Write(new TrainingEvent("epoch", logs.Epoch, batchesPerEpoch, logs.Loss, logs.ValidationLoss, logs.SamplesPerSecond, eta, logs.Metrics));
-        if (snapshots is not null && context.Model is Autoencoder autoencoder) snapshots.Publish(autoencoder, logs.Epoch);
+        if (snapshots is null || context.Model is not Autoencoder autoencoder) return;
+        if (snapshotClock.IsRunning && snapshotClock.Elapsed < SnapshotInterval && logs.Epoch < epochs)
+        {
+            unshownEpoch = logs.Epoch; // shown at the end of training if no later epoch is
+            return;
+        }
+        snapshots.Publish(autoencoder, logs.Epoch);
+        snapshotClock.Restart();
+        unshownEpoch = 0;
     }
 
     /// <summary>Whether the run's <c>end</c> event goes when training ends (the page then closes its stream); false when
@@ -92,6 +106,9 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
 
     public override void OnTrainEnd(TrainingContext context)
     {
+        // Early stopping ends a run before its last epoch: the page still gets the weights it ended with.
+        if (unshownEpoch > 0 && snapshots is not null && context.Model is Autoencoder autoencoder) snapshots.Publish(autoencoder, unshownEpoch);
+        unshownEpoch = 0;
         if (EndsWithTraining) End();
     }
 

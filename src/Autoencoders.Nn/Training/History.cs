@@ -20,7 +20,12 @@ public sealed class History
     /// <summary>The names of the metrics logged, in the order of the first epoch that has them.</summary>
     public IEnumerable<string> MetricNames => epochs.SelectMany(e => e.Metrics.Keys).Distinct();
 
+    /// <summary>Seconds spent in the epochs' passes over the training samples (what samples/s is measured on).</summary>
     public double TotalSeconds => epochs.Sum(e => e.Seconds);
+
+    /// <summary>Wall-clock seconds of the whole fit in this process: the epochs' passes and also their validation,
+    /// every callback (a dashboard's snapshots, early stopping) and every checkpoint — the cost a callback adds shows here.</summary>
+    public double FitSeconds { get; internal set; }
 
     internal void Add(EpochLogs logs) => epochs.Add(logs);
 }

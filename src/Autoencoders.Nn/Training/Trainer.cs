@@ -30,6 +30,7 @@ internal sealed class Trainer(Model model, FitOptions options)
             throw new ArgumentException("no training samples left after the validation split");
 
         var history = new History();
+        var wall = Stopwatch.StartNew();
         var shuffle = new DeterministicRandom((ulong)options.Seed ^ ShuffleStream);
         var batches = new BatchIterator(train, options.BatchSize, options.Shuffle, shuffle);
         var context = new TrainingContext(model, options, history, train.Count, batches.BatchesPerEpoch);
@@ -59,6 +60,7 @@ internal sealed class Trainer(Model model, FitOptions options)
         }
         foreach (var callback in callbacks) callback.OnTrainEnd(context);
         options.Backup?.Finish();
+        history.FitSeconds = wall.Elapsed.TotalSeconds;
         return history;
     }
 

@@ -51,6 +51,7 @@ public sealed class TrainCommandTests(TrainedModels trained)
 
         Assert.True(root.GetProperty("train_seconds").GetDouble() > 0);
         Assert.True(root.GetProperty("samples_per_second").GetDouble() > 0);
+        Assert.True(root.GetProperty("fit_seconds").GetDouble() >= root.GetProperty("train_seconds").GetDouble());
         Assert.Equal(50_992, root.GetProperty("parameters").GetInt32());
         Assert.Equal(300, root.GetProperty("train_samples").GetInt32());
         Assert.Equal(100, root.GetProperty("test_samples").GetInt32());

@@ -2,8 +2,12 @@ using System.Diagnostics;
 using System.Text.Json;
 using Autoencoders.Dashboard;
 using Autoencoders.Dashboard.Feed;
+using Autoencoders.Dashboard.Views;
+using Autoencoders.Data;
+using Autoencoders.Nn.Models;
 using Autoencoders.Nn.Presets;
 using Autoencoders.Nn.Training;
+using Autoencoders.Tensors;
 
 namespace Autoencoders.Cli.Tests.Dashboard;
 
@@ -46,10 +50,29 @@ public sealed class LiveTrainingFeedTests
         AssertEveryBatchInOrder(batches, 1, batchesPerEpoch);
     }
 
-    /// <summary>What the trainer calls, with batch b of epoch e reporting the loss e + b / 1000.</summary>
-    private static void Train(LiveTrainingFeed feed, int epochs, int batchesPerEpoch, TimeSpan pause)
+    [Fact]
+    public async Task FastEpochsGetAtMostASnapshotASecondAndTheLastOneAlways()
     {
+        const int epochs = 40;
+        var run = new DashboardRun("snapshots");
         var (model, _) = ModelPresets.Create("dense", 16);
+        model.Build(new Shape(16), 1);
+        var samples = new Dataset([.. Enumerable.Range(0, 20 * 16).Select(i => (i % 7) / 7f)], 16);
+        var feed = new LiveTrainingFeed(run, new RunSnapshots(run, samples));
+        var clock = Stopwatch.StartNew();
+        Train(feed, epochs, batchesPerEpoch: 2, pause: TimeSpan.FromMilliseconds(20), model); // 40 epochs of 40 ms
+        await feed.DisposeAsync();
+
+        var shown = Events(run, "snapshot").Select(message => message.GetProperty("epoch").GetInt32()).ToList();
+        Assert.Equal(1, shown[0]);
+        Assert.Equal(epochs, shown[^1]);
+        Assert.InRange(shown.Count, 2, 2 + (int)(clock.Elapsed / LiveTrainingFeed.SnapshotInterval));
+    }
+
+    /// <summary>What the trainer calls, with batch b of epoch e reporting the loss e + b / 1000.</summary>
+    private static void Train(LiveTrainingFeed feed, int epochs, int batchesPerEpoch, TimeSpan pause, Autoencoder? trained = null)
+    {
+        var model = trained ?? ModelPresets.Create("dense", 16).Model;
         var context = new TrainingContext(model, new FitOptions { Epochs = epochs }, new History(), batchesPerEpoch * 32, batchesPerEpoch);
         feed.OnTrainBegin(context);
         for (int epoch = 1; epoch <= epochs; epoch++)
