@@ -81,7 +81,7 @@ internal static class TrainCommand
     {
         bool resuming = resumeFrom is not null;
         settings.Validate();
-        (var split, Dataset? validation, settings, MinMaxScaler? scaler) = TrainData.Prepare(settings);
+        (var split, Dataset? validation, settings, MinMaxScaler? scaler, Dataset? rawTest) = TrainData.Prepare(settings);
         var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
         settings = settings with { Batch = settings.Batch ?? choice.BatchSize };
         var autoencoder = choice.Model;
@@ -137,7 +137,7 @@ internal static class TrainCommand
             output.WriteLine(TrainingCalibration.Describe(calibration));
         }
         ModelFile.Save(autoencoder, modelPath, metadata);
-        live?.Finish(modelPath, settings, autoencoder);
+        live?.Finish(modelPath, settings, autoencoder, rawTest);
         var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
         output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
         return result;

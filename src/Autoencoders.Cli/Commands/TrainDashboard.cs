@@ -64,17 +64,16 @@ internal sealed class TrainDashboard : IDisposable
     }
 
     /// <summary>Once the model is saved with its error record: the anomaly view that <c>ae dashboard</c> gives the run
-    /// folder — the score histogram and the worst test samples, for the normal classes it was trained on if any — then
-    /// the run's end.</summary>
-    public void Finish(string modelPath, TrainSettings settings, Autoencoder trained)
+    /// folder — the score histogram and the worst samples of <paramref name="rawTest"/> (the test split in its own units),
+    /// for the normal classes it was trained on if any — then the run's end.</summary>
+    public void Finish(string modelPath, TrainSettings settings, Autoencoder trained, Dataset? rawTest)
     {
-        var raw = ModelData.LoadRaw(settings.Data);
-        if (raw.Test is { } test)
+        if (rawTest is not null)
         {
             var loaded = ModelFile.Load(modelPath);
             loaded.Model.Backend = trained.Backend;
-            int[]? normal = settings.Classes is { } classes ? ModelData.ParseClasses(classes, test, "--classes", raw.Description) : null;
-            DashboardCommand.PublishAnomalies(run, loaded, modelPath, test, normal, output);
+            int[]? normal = settings.Classes is { } classes ? ModelData.ParseClasses(classes, rawTest, "--classes", $"the test split of {settings.Data}") : null;
+            DashboardCommand.PublishAnomalies(run, loaded, modelPath, rawTest, normal, output);
         }
         feed.End();
     }

@@ -21,8 +21,6 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     /// <summary>Events the pump may fall behind by before the oldest are dropped (the training thread never waits).</summary>
     public const int QueueCapacity = 4096;
 
-    private readonly DashboardRun run;
-    private readonly RunSnapshots? snapshots;
     /// <summary>How long batch losses are gathered before they are sent: the page redraws at most this often anyway.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
 
@@ -30,6 +28,8 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     /// second here), and always the last epoch's.</summary>
     public static readonly TimeSpan SnapshotInterval = TimeSpan.FromSeconds(1);
 
+    private readonly DashboardRun run;
+    private readonly RunSnapshots? snapshots;
     private readonly Channel<TrainingEvent> queue = Channel.CreateBounded<TrainingEvent>(new BoundedChannelOptions(QueueCapacity)
     {
         FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true,
