@@ -148,7 +148,10 @@ public sealed class ConcurrentInferenceTests
             model.Predict(data, batchSize);
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
-        long threeBatches = Allocated(400), thirtyBatches = Allocated(40);
+        // The least of several calls: a one-off allocation that is no Predict's (the runtime's, or a lock another test
+        // thread contends for, which CI's parallel test classes do) must not read as a per-batch cost; a per-batch
+        // allocation shows in every call.
+        long threeBatches = Enumerable.Range(0, 5).Min(_ => Allocated(400)), thirtyBatches = Enumerable.Range(0, 5).Min(_ => Allocated(40));
 
         Assert.True(thirtyBatches <= threeBatches, $"30 batches allocated {thirtyBatches} bytes, 3 batches {threeBatches}");
     }
