@@ -5,7 +5,9 @@
 # page itself open in headless chromium (its drawing shares the machine's cores). Prints samples/s (over the
 # whole fit, see speed) of each run, then each variant's median speed and the median of its ratios to the plain run of the same
 # round.
-# Training must last seconds for the figures to mean anything: 30 epochs of dense take about 7 s here.
+# Training must last seconds for the figures to mean anything: 30 epochs of dense take about 7 s here. On a guest whose
+# speed drifts by tens of percent from minute to minute these wall-clock ratios cannot resolve a few percent:
+# cpu_share.py measures the same cost as CPU time.
 #   bench/dashboard/throughput.sh [EPOCHS=30] [ROUNDS=4]        MODEL, DATA, THREADS, PORT from the environment
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -127,7 +127,8 @@ class RunView {
         this.reset();
         this.batchesPerEpoch = Math.max(1, message.batchesPerEpoch || 1);
         this.title.textContent = `${message.name} — ${message.model}, ${message.epochs} epochs`;
-        this.stats.textContent = message.live ? "training…" : "finished run";
+        this.statsText = message.live ? "training…" : "finished run";
+        this.schedule();
         break;
       case "batches": {
         // Consecutive batches of one epoch, numbered from firstBatch: the feed sends them a few times a second.
@@ -138,7 +139,7 @@ class RunView {
         this.section.dataset.lastBatchAt = String(Math.round(performance.now()));
         this.section.dataset.firstBatchAt ??= this.section.dataset.lastBatchAt;
         const last = message.firstBatch + message.losses.length;
-        this.stats.textContent = `epoch ${message.epoch}, batch ${last}/${this.batchesPerEpoch}: loss ${number(message.losses[message.losses.length - 1])}\n` +
+        this.statsText = `epoch ${message.epoch}, batch ${last}/${this.batchesPerEpoch}: loss ${number(message.losses[message.losses.length - 1])}\n` +
           `${Math.round(message.samplesPerSecond).toLocaleString("en")} samples/s, ETA ${seconds(message.etaSeconds)}`;
         this.schedule();
         break;
@@ -151,7 +152,7 @@ class RunView {
         // A finished run's replay has neither speed nor ETA: its history.csv holds the epochs' losses only.
         const pace = [message.samplesPerSecond !== undefined ? `${Math.round(message.samplesPerSecond).toLocaleString("en")} samples/s` : "",
           message.etaSeconds !== undefined && !this.ended ? `ETA ${seconds(message.etaSeconds)}` : ""].filter(Boolean).join(", ");
-        this.stats.textContent = `epoch ${message.epoch}: loss ${number(message.loss)}, val_loss ${number(message.valLoss)}${metrics ? ", " + metrics : ""}` +
+        this.statsText = `epoch ${message.epoch}: loss ${number(message.loss)}, val_loss ${number(message.valLoss)}${metrics ? ", " + metrics : ""}` +
           (pace ? "\n" + pace : "");
         this.schedule();
         break;
@@ -172,20 +173,27 @@ class RunView {
       case "end":
         this.ended = true;
         this.section.dataset.ended = "true";
-        this.stats.textContent += "\ntraining finished";
+        this.statsText = (this.statsText ?? this.stats.textContent) + "\ntraining finished";
+        this.schedule();
         break;
     }
   }
 
-  // At most four redraws a second: a fast run sends epochs and snapshots far more often than anyone reads a chart, and
-  // the browser's drawing takes the cores the training runs on when both share a machine.
+  // At most two redraws a second: a fast run sends epochs and snapshots far more often than anyone reads a chart, and
+  // the browser's drawing takes the cores the training runs on when both share a machine (headless chromium
+  // with this page open took 2.7 % of two cores at four redraws a second, 2.2 % at two: bench/dashboard/cpu_share.py).
   schedule() {
     if (this.pending) return;
     this.pending = true;
-    setTimeout(() => requestAnimationFrame(() => { this.pending = false; this.draw(); }), 250);
+    setTimeout(() => requestAnimationFrame(() => { this.pending = false; this.draw(); }), 500);
   }
 
   draw() {
+    // The text too changes at a redraw only: every change of it costs the browser a layout and a paint.
+    if (this.statsText !== undefined) {
+      this.stats.textContent = this.statsText;
+      this.statsText = undefined;
+    }
     const xs = [0], ys = [];
     for (const series of [this.batchLoss, this.epochLoss, this.valLoss]) for (const [x, y] of series) { xs.push(x); ys.push(y); }
     const f = frame(this.loss, xs, ys);

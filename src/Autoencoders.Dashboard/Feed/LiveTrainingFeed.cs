@@ -22,7 +22,7 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     public const int QueueCapacity = 4096;
 
     /// <summary>How long batch losses are gathered before they are sent: the page redraws at most this often anyway.</summary>
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The shortest time between two snapshots: each epoch's, unless epochs take less (dense runs four a
     /// second here), and always the last epoch's.</summary>

@@ -60,7 +60,8 @@ public sealed partial class DashboardCommandTests(TrainedModels trained)
         {
             Assert.Fail($"no batch reached the page: {string.Join("; ", page.Errors)}; page: {await page.Page.InnerTextAsync("body")}");
         }
-        Assert.Contains("samples/s", await page.Page.TextContentAsync("#run-0 .stats"));
+        // The text changes at the next redraw (at most two a second), so it is waited for, not read at once.
+        await page.Page.WaitForFunctionAsync("() => document.querySelector('#run-0 .stats').textContent.includes('samples/s')");
         await page.Page.WaitForSelectorAsync("#run-0[data-ended=true]", new() { Timeout = 180_000 });
         var arrival = await page.Page.EvalOnSelectorAsync<double[]>("#run-0", "s => [Number(s.dataset.firstBatchAt), Number(s.dataset.lastBatchAt), Number(s.dataset.batches)]");
         // A replayed history arrives within milliseconds; batches that arrived over seconds came while training ran.

@@ -41,11 +41,11 @@ public sealed class LiveTrainingFeedTests
         const int batchesPerEpoch = 8;
         var run = new DashboardRun("slow");
         var feed = new LiveTrainingFeed(run, snapshots: null);
-        Train(feed, epochs: 1, batchesPerEpoch, pause: TimeSpan.FromMilliseconds(100));
+        Train(feed, epochs: 1, batchesPerEpoch, pause: TimeSpan.FromMilliseconds(200));
         await feed.DisposeAsync();
 
         var batches = Events(run, "batches");
-        // 800 ms of batches flushed every 250 ms: the page sees them during the epoch, not only at its end.
+        // 1.6 s of batches flushed every FlushInterval (500 ms): the page sees them during the epoch, not only at its end.
         Assert.InRange(batches.Count, 2, batchesPerEpoch);
         AssertEveryBatchInOrder(batches, 1, batchesPerEpoch);
     }
