@@ -82,7 +82,8 @@ internal sealed record BenchOptions(string Data, int Threads, string[] Workloads
         ["--data", data, "--threads", (threads ?? Threads).ToString(), "--workloads", string.Join(",", workloads),
          "--train-samples", TrainSamples.ToString(), "--repeats", Repeats.ToString()];
 
-    private static int PositiveNumber(string option, string value) =>
+    /// <summary>The option's value as a positive whole number, or the one-line error the bench exits 2 with.</summary>
+    public static int PositiveNumber(string option, string value) =>
         int.TryParse(value, out int number) && number > 0
             ? number
             : throw new ArgumentException($"{option}: expected a positive whole number, received \"{value}\"");

@@ -20,9 +20,14 @@ internal static class GemmBench
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             switch (args[i])
             {
-                case "--size": size = int.Parse(Value()); break;
-                case "--threads": threads = int.Parse(Value()); break;
-                case "--seconds": seconds = double.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--size": size = BenchOptions.PositiveNumber("--size", Value()); break;
+                case "--threads": threads = BenchOptions.PositiveNumber("--threads", Value()); break;
+                case "--seconds":
+                    string text = Value();
+                    seconds = double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out double value) && value > 0
+                        ? value
+                        : throw new ArgumentException($"--seconds: expected a positive number, received \"{text}\"");
+                    break;
                 default: throw new ArgumentException($"unknown option {args[i]}; options: --size --threads --seconds");
             }
         }

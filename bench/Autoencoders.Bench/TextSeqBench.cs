@@ -22,10 +22,11 @@ internal static class TextSeqBench
         bool torch = true;
         for (int i = 0; i < args.Length; i++)
         {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"text-seq: {args[i]} needs a value");
             switch (args[i])
             {
-                case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--repeats": repeats = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--threads": threads = BenchOptions.PositiveNumber("--threads", Value()); break;
+                case "--repeats": repeats = BenchOptions.PositiveNumber("--repeats", Value()); break;
                 case "--no-torch": torch = false; break;
                 default: throw new ArgumentException($"text-seq: unknown option {args[i]}, expected --threads N, --repeats N or --no-torch");
             }

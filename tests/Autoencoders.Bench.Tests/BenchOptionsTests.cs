@@ -39,4 +39,19 @@ public class BenchOptionsTests
     public void PeerArgumentsCarryTheSharedSettings() =>
         Assert.Equal(["--data", "/d", "--threads", "1", "--workloads", "conv", "--train-samples", "512", "--repeats", "2"],
             BenchOptions.Parse(["--train-samples", "512", "--repeats", "2"]).PeerArguments("/d", ["conv"], threads: 1));
+
+    [Theory]
+    [InlineData("gemm", "--size", "x", "--size: expected a positive whole number, received \"x\"")]
+    [InlineData("gemm", "--seconds", "-1", "--seconds: expected a positive number, received \"-1\"")]
+    [InlineData("text-seq", "--repeats", "0", "--repeats: expected a positive whole number, received \"0\"")]
+    public void TheSubcommandsRefuseABadNumberNamingTheOption(string subcommand, string option, string value, string message)
+    {
+        Func<string[], int> run = subcommand == "gemm" ? GemmBench.Run : TextSeqBench.Run;
+        var error = Assert.Throws<ArgumentException>(() => run([option, value]));
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void AnOptionWithoutItsValueIsRefused() =>
+        Assert.Equal("text-seq: --threads needs a value", Assert.Throws<ArgumentException>(() => TextSeqBench.Run(["--threads"])).Message);
 }
