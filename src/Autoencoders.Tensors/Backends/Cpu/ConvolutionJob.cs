@@ -83,7 +83,7 @@ internal sealed class ConvolutionJob : IParallelJob
         ReadOnlySpan<float> k = kernel.Span;
         int block = taps * inputChannels;
         for (int o = 0; o < channels; o++)
-            TransposeInto(k.Slice(o * block, block), inputChannels, taps, kernelByTap.AsSpan(o * block, block), accumulate: false);
+            MatrixTranspose.Into(k.Slice(o * block, block), inputChannels, taps, kernelByTap.AsSpan(o * block, block), inputChannels, accumulate: false);
     }
 
     public void Clear() => x = kernel = bias = y = dy = dx = dKernel = dBias = null;
@@ -125,24 +125,12 @@ internal sealed class ConvolutionJob : IParallelJob
             {
                 int block = g.KernelArea * g.Channels;
                 for (int o = 0; o < channels; o++)
-                    TransposeInto(reduced.Slice(o * block, block), g.KernelArea, g.Channels, gradient.Slice(o * block, block), accumulateKernel);
+                    MatrixTranspose.Into(reduced.Slice(o * block, block), g.KernelArea, g.Channels, gradient.Slice(o * block, block), g.KernelArea, accumulateKernel);
             }
             else
-                TransposeInto(reduced, g.ColumnRows, channels, gradient, accumulateKernel);
+                MatrixTranspose.Into(reduced, g.ColumnRows, channels, gradient, g.ColumnRows, accumulateKernel);
         }
         if (dBias is not null) Reduce(dBias.Span, static s => s.BiasGradient, accumulateBias);
-    }
-
-    /// <summary>destination[c · rows + r] (+)= source[r · columns + c]: a (rows, columns) matrix transposed.</summary>
-    private static void TransposeInto(ReadOnlySpan<float> source, int rows, int columns, Span<float> destination, bool accumulate)
-    {
-        for (int c = 0; c < columns; c++)
-            for (int r = 0; r < rows; r++)
-            {
-                int index = c * rows + r;
-                float value = source[r * columns + c];
-                destination[index] = accumulate ? destination[index] + value : value;
-            }
     }
 
     private void Reduce(Span<float> destination, Func<Scratch, float[]> partial, bool accumulate)

@@ -59,7 +59,7 @@ internal static class ManagedGemm
             // width still gives the same bits (alpha then scales B's values, not A's).
             float[] transposed = ThreadBuffer.Grown(ref threadTransposedC, m * n, ref largestTransposedC);
             Gemm(!transposeB, !transposeA, n, m, k, alpha, b, bOffset, ldb, a, aOffset, lda, 0f, transposed, 0, m, width, runner, job);
-            AddTransposed(transposed, m, n, c, cOffset, ldc);
+            MatrixTranspose.Into(transposed, n, m, c.AsSpan(cOffset), ldc, accumulate: true); // C[i, j] += transposed[j · m + i]
             return;
         }
         var operands = new Operands(transposeA, transposeB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
@@ -174,16 +174,6 @@ internal static class ManagedGemm
         panel.Clear();
         for (int p = 0; p < depth; p++)
             o.B.AsSpan(o.BOffset + (p0 + p) * o.Ldb + column0, columns).CopyTo(panel.Slice(p * panelWidth, columns));
-    }
-
-    // C[i, j] += transposed[j · m + i].
-    private static void AddTransposed(float[] transposed, int m, int n, float[] c, int cOffset, int ldc)
-    {
-        for (int i = 0; i < m; i++)
-        {
-            Span<float> row = c.AsSpan(cOffset + i * ldc, n);
-            for (int j = 0; j < n; j++) row[j] += transposed[j * m + i];
-        }
     }
 
     private static void ScaleC(int m, int n, float beta, Span<float> c, int ldc)
