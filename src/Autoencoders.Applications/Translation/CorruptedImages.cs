@@ -13,6 +13,7 @@ namespace Autoencoders.Applications.Translation;
 public sealed class CorruptedImages(Dataset clean, ImageLayout layout, ImageCorruption corruption, int seed) : IBatchSource
 {
     [ThreadStatic] private static bool[]? hiddenScratch;
+    [ThreadStatic] private static DeterministicRandom? rowRandom;
 
     public Dataset Clean { get; } = clean;
 
@@ -49,7 +50,9 @@ public sealed class CorruptedImages(Dataset clean, ImageLayout layout, ImageCorr
     {
         ulong state = (ulong)(uint)seed << 32 ^ (ulong)(uint)Pass;
         ulong mixed = DeterministicRandom.SplitMix64(ref state) ^ (ulong)row * 0xD1B54A32D192ED03UL;
-        Corruption.Apply(Clean.Row(row), destination, hidden, Layout, new DeterministicRandom(mixed));
+        var random = rowRandom ??= new DeterministicRandom(0);
+        random.Reseed(mixed); // the same draws as a generator made for this row, without one allocated per row
+        Corruption.Apply(Clean.Row(row), destination, hidden, Layout, random);
     }
 
     /// <summary>A callback that sets <see cref="Pass"/> to the epoch as each begins.</summary>

@@ -12,6 +12,11 @@ public sealed class Downsampling(int factor) : ImageCorruption
 
     public int Factor { get; } = factor >= 2 ? factor : throw new ArgumentOutOfRangeException(nameof(factor), factor, "expected a factor of 2 or more");
 
+    // Apply runs per image as batches are made, on whichever thread copies them: the taps are shared (immutable; two
+    // threads that both build them first keep either), the scratch is each thread's own.
+    private ImageUpsampler? upsampler;
+    [ThreadStatic] private static float[]? scratch;
+
     public override string Task => Name;
 
     public override void Validate(ImageLayout layout)
@@ -23,12 +28,17 @@ public sealed class Downsampling(int factor) : ImageCorruption
     public override void Apply(ReadOnlySpan<float> clean, Span<float> corrupted, Span<bool> hidden, ImageLayout layout, DeterministicRandom random)
     {
         hidden.Clear();
-        Span<float> low = stackalloc float[layout.PlaneSize / (Factor * Factor)];
+        int lowHeight = layout.Height / Factor, lowWidth = layout.Width / Factor;
+        var up = upsampler;
+        if (up is null || !up.Fits(lowHeight, lowWidth, Factor, Interpolation.Nearest))
+            upsampler = up = new ImageUpsampler(lowHeight, lowWidth, Factor, Interpolation.Nearest);
+        if (scratch is null || scratch.Length < up.ScratchLength + lowHeight * lowWidth) scratch = new float[up.ScratchLength + lowHeight * lowWidth];
+        Span<float> low = scratch.AsSpan(up.ScratchLength, lowHeight * lowWidth), wide = scratch.AsSpan(0, up.ScratchLength);
         for (int c = 0; c < layout.Channels; c++)
         {
             var plane = clean.Slice(c * layout.PlaneSize, layout.PlaneSize);
             ImageResize.AreaDownsample(plane, layout.Height, layout.Width, Factor, low);
-            ImageResize.Upsample(low, layout.Height / Factor, layout.Width / Factor, Factor, Interpolation.Nearest, corrupted.Slice(c * layout.PlaneSize, layout.PlaneSize));
+            up.Upsample(low, corrupted.Slice(c * layout.PlaneSize, layout.PlaneSize), wide);
         }
     }
 

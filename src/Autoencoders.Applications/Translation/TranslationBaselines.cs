@@ -50,12 +50,13 @@ public static class TranslationBaselines
         int n = layout.ValueCount, f = down.Factor, lowPlane = layout.PlaneSize / (f * f);
         var outputs = new float[inputs.Length];
         var low = new float[layout.Channels * lowPlane];
+        var upsampler = new ImageUpsampler(layout.Height / f, layout.Width / f, f, method);
+        var scratch = new float[upsampler.ScratchLength];
         for (int image = 0; image < inputs.Length / n; image++)
         {
             down.LowResolution(inputs.AsSpan(image * n, n), layout, low);
             for (int c = 0; c < layout.Channels; c++)
-                ImageResize.Upsample(low.AsSpan(c * lowPlane, lowPlane), layout.Height / f, layout.Width / f, f, method,
-                    outputs.AsSpan(image * n + c * layout.PlaneSize, layout.PlaneSize));
+                upsampler.Upsample(low.AsSpan(c * lowPlane, lowPlane), outputs.AsSpan(image * n + c * layout.PlaneSize, layout.PlaneSize), scratch);
         }
         return outputs;
     }

@@ -21,13 +21,18 @@ public sealed class DeterministicRandom
     private double spareGaussian;
 
     /// <summary>Creates a generator whose whole sequence is determined by <paramref name="seed"/>.</summary>
-    public DeterministicRandom(ulong seed)
+    public DeterministicRandom(ulong seed) => Reseed(seed);
+
+    /// <summary>Starts over as a generator made with <paramref name="seed"/> would: for a per-row generator that a hot
+    /// loop reuses instead of allocating one per row.</summary>
+    public void Reseed(ulong seed)
     {
         ulong mixer = seed;
         state0 = SplitMix64(ref mixer);
         state1 = SplitMix64(ref mixer);
         state2 = SplitMix64(ref mixer);
         state3 = SplitMix64(ref mixer);
+        (hasSpareGaussian, spareGaussian) = (false, 0);
     }
 
     /// <summary>Starts from a raw state, as the reference test vectors do; the state must not be all zero.</summary>

@@ -115,4 +115,16 @@ public sealed class DeterministicRandomTests
         Assert.Equal(child.NextUInt64(), sameChild.NextUInt64());
         Assert.NotEqual(parent.NextUInt64(), child.NextUInt64());
     }
+
+    [Fact]
+    public void AReseededGeneratorDrawsWhatANewOneWithThatSeedDraws()
+    {
+        var reused = new DeterministicRandom(5);
+        reused.NextGaussian(); // leaves a spare Gaussian behind, which a reseed must drop
+        reused.NextUInt64();
+        reused.Reseed(11);
+        var fresh = new DeterministicRandom(11);
+        Assert.Equal(Enumerable.Range(0, 8).Select(_ => fresh.NextGaussian()), Enumerable.Range(0, 8).Select(_ => reused.NextGaussian()));
+        Assert.Equal(fresh.NextUInt64(), reused.NextUInt64());
+    }
 }
