@@ -90,4 +90,17 @@ public class ImageGridTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ImageGrid.Render([], 28, 28, columns: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => ImageGrid.Render([], 28, 28, columns: 1, scale: 0));
     }
+
+    [Fact]
+    public void ColourImagesAreDrawnFromTheirThreePlanes()
+    {
+        // One 2×1 RGB image, planes red, green, blue: a red pixel, then a cyan one.
+        float[] image = [1f, 0f, 0f, 1f, 0f, 1f];
+        RgbImage grid = ImageGrid.Render([image], 2, 1, columns: 1, scale: 1, channels: 3);
+        Assert.Equal(new Color(255, 0, 0), grid.GetPixel(Gap, Gap));
+        Assert.Equal(new Color(0, 255, 255), grid.GetPixel(Gap + 1, Gap));
+        var error = Assert.Throws<ArgumentException>(() => ImageGrid.Render([new float[2]], 2, 1, columns: 1, channels: 3));
+        Assert.Contains("expected 6 values (3x2x1)", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ImageGrid.Render([new float[8]], 2, 1, columns: 1, channels: 4));
+    }
 }

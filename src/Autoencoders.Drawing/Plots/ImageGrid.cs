@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Autoencoders.Drawing;
 
 /// <summary>
-/// Tiles grayscale images (e.g. 28×28 digits, originals above reconstructions) into one picture with SkiaSharp: cells in
+/// Tiles images, grayscale or colour (e.g. 28×28 digits, originals above reconstructions) into one picture with SkiaSharp: cells in
 /// rows × columns, each pixel a scale × scale block, <see cref="Gap"/> pixels of white around every cell,
 /// optional row labels on the left and an optional title on top, in the figure font.
 /// </summary>
@@ -13,15 +13,18 @@ public static class ImageGrid
     public const int Gap = 4;
 
     /// <summary>
-    /// Renders <paramref name="images"/> (each width·height floats, row-major, 0 = black, 1 = white, clamped)
-    /// row by row, <paramref name="columns"/> per row; a short last row leaves its remaining cells empty.
+    /// Renders <paramref name="images"/> (each channels·width·height floats: one row-major plane, 0 = black, 1 = white,
+    /// or three planes red, green, blue, as a (C, H, W) tensor holds them; clamped) row by row, <paramref name="columns"/>
+    /// per row; a short last row leaves its remaining cells empty.
     /// Output size: labelWidth + Gap + columns·(width·scale + Gap) by titleHeight + Gap + rows·(height·scale + Gap).
     /// </summary>
     public static RgbImage Render(
         IReadOnlyList<float[]> images, int imageWidth, int imageHeight, int columns, int scale = 2,
-        IReadOnlyList<string>? rowLabels = null, string? title = null)
+        IReadOnlyList<string>? rowLabels = null, string? title = null, int channels = 1)
     {
         ArgumentNullException.ThrowIfNull(images);
+        if (channels is not (1 or 3))
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "expected 1 (grayscale) or 3 (RGB) channels");
         if (imageWidth <= 0 || imageHeight <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(imageWidth), $"Expected a positive image size, received {imageWidth}x{imageHeight}.");
@@ -31,10 +34,10 @@ public static class ImageGrid
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
         for (int i = 0; i < images.Count; i++)
         {
-            if (images[i]?.Length != imageWidth * imageHeight)
+            if (images[i]?.Length != channels * imageWidth * imageHeight)
             {
                 throw new ArgumentException(
-                    $"images[{i}]: expected {imageWidth * imageHeight} values ({imageWidth}x{imageHeight}), " +
+                    $"images[{i}]: expected {channels * imageWidth * imageHeight} values ({(channels == 1 ? "" : $"{channels}x")}{imageWidth}x{imageHeight}), " +
                     $"received {images[i]?.Length.ToString() ?? "null"}.", nameof(images));
             }
         }
@@ -54,7 +57,7 @@ public static class ImageGrid
         {
             int cellX = labelWidth + Gap + i % columns * (cellWidth + Gap);
             int cellY = titleHeight + Gap + i / columns * (cellHeight + Gap);
-            using SKBitmap cell = GrayBitmap(images[i], imageWidth, imageHeight);
+            using SKBitmap cell = CellBitmap(images[i], imageWidth, imageHeight, channels);
             // Nearest-neighbour: each pixel a crisp scale × scale block, as the model sees it.
             using SKImage cellImage = SKImage.FromBitmap(cell);
             canvas.DrawImage(cellImage, new SKRect(cellX, cellY, cellX + cellWidth, cellY + cellHeight), new SKSamplingOptions(SKFilterMode.Nearest));
@@ -80,17 +83,17 @@ public static class ImageGrid
         return SkiaBitmaps.ToRgb(bitmap);
     }
 
-    /// <summary>An opaque gray bitmap of one image: 0 = black, 1 = white, clamped.</summary>
-    private static SKBitmap GrayBitmap(float[] image, int imageWidth, int imageHeight)
+    /// <summary>An opaque bitmap of one image: a single plane drawn gray (0 = black, 1 = white), three as red, green and
+    /// blue; clamped.</summary>
+    private static SKBitmap CellBitmap(float[] image, int imageWidth, int imageHeight, int channels)
     {
-        var gray = new RgbImage(imageWidth, imageHeight);
-        for (int i = 0; i < image.Length; i++)
-        {
-            byte level = Color.IntensityToByte(image[i]);
-            gray.Pixels[3 * i] = gray.Pixels[3 * i + 1] = gray.Pixels[3 * i + 2] = level;
-        }
+        var cell = new RgbImage(imageWidth, imageHeight);
+        int plane = imageWidth * imageHeight;
+        for (int p = 0; p < plane; p++)
+            for (int c = 0; c < 3; c++)
+                cell.Pixels[3 * p + c] = Color.IntensityToByte(image[(channels == 1 ? 0 : c) * plane + p]);
 
-        return SkiaBitmaps.FromRgb(gray);
+        return SkiaBitmaps.FromRgb(cell);
     }
 
     /// <summary>Text about a third as tall as a cell, between 11 and 18 pixels, so labels match the thumbnails.</summary>
