@@ -23,7 +23,10 @@ internal static class PeerProcess
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            Console.WriteLine($"{label}: failed (exit {process.ExitCode}): {errors.Result.Trim().Split('\n').LastOrDefault()}");
+            string reason = errors.Result.Trim().Split('\n').LastOrDefault() ?? "";
+            // A fresh machine lacks Debian's PyTorch until someone installs it: say how, not only what broke.
+            string hint = reason.Contains("No module named 'torch'") ? " (install it: apt-get install python3-torch)" : "";
+            Console.WriteLine($"{label}: failed (exit {process.ExitCode}): {reason}{hint}");
             return rows;
         }
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
