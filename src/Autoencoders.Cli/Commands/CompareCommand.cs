@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Comparison;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Nn.Baselines;
 using Autoencoders.Nn.Presets;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 
 namespace Autoencoders.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Autoencoders.Applications.Reporting;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Tensors.Backends.Cpu;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoencoders.Applications.Training;
 using Autoencoders.Dashboard;
 using Autoencoders.Dashboard.Feed;
 using Autoencoders.Dashboard.Views;

@@ -1,3 +1,4 @@
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 
 namespace Autoencoders.Cli.Commands;

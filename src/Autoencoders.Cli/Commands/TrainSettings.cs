@@ -1,4 +1,5 @@
 using System.Globalization;
+using Autoencoders.Applications.Training;
 
 namespace Autoencoders.Cli.Commands;
 

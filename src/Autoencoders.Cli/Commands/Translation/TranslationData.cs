@@ -1,4 +1,5 @@
 using System.Globalization;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Data.Images;
 
