@@ -65,7 +65,7 @@ public static class CliApp
     /// <summary>Failures caused by what the user passed, as opposed to bugs.</summary>
     private static bool IsBadInput(Exception failure) => failure is UsageException or InvalidDataException
         or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or FormatException
-        or Nn.Training.TrainingDivergedException;
+        or Nn.Training.TrainingDivergedException or Applications.Training.SettingsException;
 
     private static string OneLine(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();
 

@@ -1,3 +1,4 @@
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Nn.Models;
 using Autoencoders.Nn.Serialization;

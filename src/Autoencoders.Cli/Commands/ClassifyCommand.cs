@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Features;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
 using Autoencoders.Nn.Models;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Comparison;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Nn.Baselines;
 using Autoencoders.Nn.Presets;
@@ -12,8 +13,9 @@ namespace Autoencoders.Cli.Commands;
 
 /// <summary>
 /// <c>ae compare</c>: autoencoders against PCA at each code size — test reconstruction MSE and, with labels, the
-/// kNN-5 accuracy of the test codes (how separable the latent space is). Trains each preset with <c>ae train</c>'s
-/// own code path, so a row here is the model that <c>ae train --model P --code N</c> would write.
+/// kNN-5 accuracy of the test codes (how separable the latent space is). Trains each preset by the recipe that
+/// <c>ae train</c> runs (<see cref="TrainingRecipe"/>), so a row here is the model that <c>ae train --model P --code N</c>
+/// would write, measured in memory; <c>--keep-models</c> also writes each one's folder as <c>ae train</c> does.
 /// </summary>
 internal static class CompareCommand
 {
@@ -49,10 +51,8 @@ internal static class CompareCommand
             string dataName = parsed.GetValue(data)!;
             int? trainLimit = parsed.GetValue(limit);
             CommonOptions.RequirePositiveLimit(trainLimit);
-            var raw = ModelData.LoadRaw(dataName);
-            if (trainLimit is { } n) raw = raw.LimitTraining(n);
-            // PCA sees the data as ae train would give it to a model: CSV columns min-max scaled on the training samples.
-            var split = ModelData.Apply(ModelData.IsTabular(dataName) ? MinMaxScaler.Fit(raw.Train) : null, raw);
+            // PCA sees the data as the recipe gives it to a model: CSV columns min-max scaled on the training samples.
+            var split = TrainingData.Prepare(new TrainingSettings { Data = dataName, Limit = trainLimit }).Split;
             var test = split.Test ?? throw new UsageException($"--data {dataName}: has no test split to compare on");
             if (sizes.Max() > split.Train.FeatureCount)
                 throw new UsageException($"--code {sizes.Max()}: larger than the {split.Train.FeatureCount} values of a sample");
@@ -64,26 +64,17 @@ internal static class CompareCommand
             foreach (int size in sizes)
                 rows.Add(CodecComparison.Measure(new PcaCodec(pca.Truncate(size)), split.Train, test, backend));
 
-            string modelsFolder = keepFolder ?? Path.Combine(Path.GetTempPath(), $"ae-compare-{Guid.NewGuid():N}");
-            try
-            {
-                foreach (string preset in presets)
-                    foreach (int size in sizes)
-                    {
-                        string folder = Path.Combine(modelsFolder, $"{preset}-{size}");
-                        output.WriteLine();
-                        TrainCommand.Run(new TrainSettings(dataName, preset, size, epochCount, null, null, "adam", null, parsed.GetValue(seed),
-                            null, null, trainLimit, threadCount, folder), output);
-                        var model = ModelLoading.LoadAutoencoder(Path.Combine(folder, "model.safetensors"), out var loaded);
-                        model.Backend = backend;
-                        var seen = ModelData.Apply(ModelData.ScalerOf(loaded), raw); // the model's own scaling, as saved
-                        rows.Add(CodecComparison.Measure(new AutoencoderCodec(model), seen.Train, seen.Test!, backend) with { Model = preset });
-                    }
-            }
-            finally
-            {
-                if (keepFolder is null && Directory.Exists(modelsFolder)) Directory.Delete(modelsFolder, recursive: true);
-            }
+            foreach (string preset in presets)
+                foreach (int size in sizes)
+                {
+                    output.WriteLine();
+                    var settings = new TrainingSettings { Data = dataName, Model = preset, Code = size, Epochs = epochCount, Seed = parsed.GetValue(seed), Limit = trainLimit, Threads = threadCount };
+                    var trained = keepFolder is null
+                        ? TrainCommand.Recipe(output, backend).Run(settings)
+                        : TrainCommand.Run(settings with { Out = Path.Combine(keepFolder, $"{preset}-{size}") }, output, backend: backend);
+                    var seen = trained.Data.Split; // as the model was trained on it: its own scaling
+                    rows.Add(CodecComparison.Measure(new AutoencoderCodec(trained.Model), seen.Train, seen.Test!, backend) with { Model = preset });
+                }
 
             output.WriteLine();
             output.Write(Table(rows));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoencoders.Applications.Anomaly;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 using Autoencoders.Dashboard;
 using Autoencoders.Dashboard.Views;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Compression;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;

@@ -1,12 +1,15 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
+using Autoencoders.Nn.Serialization;
 
 namespace Autoencoders.Cli.Commands;
 
 /// <summary>
 /// <c>ae demo</c>: the main job on the default data in a few minutes — trains the seeds' models (the dense
-/// autoencoder, the deep one with a 2-D code, the denoising one and the VAE), then writes one HTML report about them.
+/// autoencoder, the deep one with a 2-D code, the denoising one and the VAE) as <c>ae train</c> does, each into its
+/// folder, then writes one HTML report about the models it holds.
 /// The dense model is trained without one class (Bag on Fashion-MNIST), so that the report's anomaly section can
 /// show how well reconstruction error finds the class it never saw.
 /// </summary>
@@ -57,17 +60,21 @@ internal static class DemoCommand
             new("vae", null, "vae", "the variational autoencoder: a generator"),
         ];
         output.WriteLine($"ae demo: {models.Length} models, {epochs} epochs each, on {split.Description}");
+        var trained = new List<(string Path, LoadedModel Loaded)>();
         foreach (var model in models)
         {
             output.WriteLine();
             output.WriteLine($"[{model.Preset}] {model.Role}");
-            TrainCommand.Run(new TrainSettings(dataName, model.Preset, model.Code, epochs, null, null, "adam", null, Seed: 1, null, null, limit, threads,
-                Path.Combine(folder, model.Folder), Classes: model.Preset == "dense" ? normalClasses : null), output);
+            var result = TrainCommand.Run(new TrainingSettings
+            {
+                Data = dataName, Model = model.Preset, Code = model.Code, Epochs = epochs, Seed = 1, Limit = limit, Threads = threads,
+                Out = Path.Combine(folder, model.Folder), Classes = model.Preset == "dense" ? normalClasses : null,
+            }, output);
+            trained.Add((result.ModelPath!, result.ToLoadedModel()));
         }
         output.WriteLine();
         string report = Path.Combine(folder, "report.html");
-        ReportCommand.Write([.. models.Select(m => Path.Combine(folder, m.Folder, "model.safetensors"))], raw, report,
-            new ReportOptions { Threads = threads, Limit = limit }, output);
+        ReportCommand.Write(trained, raw, report, new ReportOptions { Threads = threads, Limit = limit }, output);
         output.WriteLine($"\ndemo done in {clock.Elapsed.TotalSeconds:F0} s: open {report} in a browser (each model's folder also holds its model file, history, metrics and figures)");
     }
 }

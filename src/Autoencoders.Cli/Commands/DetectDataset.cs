@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Autoencoders.Applications.Anomaly;
 using Autoencoders.Applications.Codecs;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoencoders.Applications.Training;
 using Autoencoders.Interchange.Onnx;
 using Google.Protobuf;
 

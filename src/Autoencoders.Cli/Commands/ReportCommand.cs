@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Autoencoders.Applications.Reporting;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
+using Autoencoders.Nn.Serialization;
 using Autoencoders.Tensors.Backends.Cpu;
 
 namespace Autoencoders.Cli.Commands;
@@ -56,17 +58,25 @@ internal static class ReportCommand
     {
         CommonOptions.RequireWritableFolderFor(outPath);
         if (modelPaths.Count == 0) throw new UsageException("--model: expected at least one model file, received none");
-        Dataset test = split.Test ?? throw new UsageException($"{split.Description}: has no test split; the report measures the models on it");
+        RequireTestSplit(split);
+        Write([.. modelPaths.Select(path => (path, ModelLoading.Load(path)))], split, outPath, options, log);
+    }
+
+    /// <summary>The same for models already in memory (<c>ae demo</c>'s, just trained), each with the path of its file: the
+    /// section's title, and where history.csv and metrics.json are found beside it.</summary>
+    public static void Write(IReadOnlyList<(string Path, LoadedModel Loaded)> models, DatasetSplit split, string outPath, ReportOptions options, TextWriter log)
+    {
+        CommonOptions.RequireWritableFolderFor(outPath);
+        Dataset test = RequireTestSplit(split);
         if (options.Limit is { } limit)
             split = split.LimitTraining(limit, $"PCA, kNN and thresholds use its first {limit:N0} training samples");
-        var files = modelPaths.Select(path => (Path: path, Loaded: ModelLoading.Load(path))).ToList();
-        var translations = files.Where(m => ReportTranslationSection.Holds(m.Loaded)).ToList();
-        var entries = files.Where(m => !ReportTranslationSection.Holds(m.Loaded)).Select(m => ReportModel.Load(m.Path, m.Loaded, split, options)).ToList();
+        var translations = models.Where(m => ReportTranslationSection.Holds(m.Loaded)).ToList();
+        var entries = models.Where(m => !ReportTranslationSection.Holds(m.Loaded)).Select(m => ReportModel.Load(m.Path, m.Loaded, split, options)).ToList();
 
         using var backend = CpuBackend.CreateDefault(options.Threads);
         foreach (var entry in entries) entry.Model.Backend = backend;
         foreach (var (_, loaded) in translations) loaded.Model.Backend = backend;
-        string? onlyModel = modelPaths.Count != 1 ? null : entries.Count == 1 ? entries[0].Model.Name : translations[0].Loaded.Model.Name;
+        string? onlyModel = models.Count != 1 ? null : entries.Count == 1 ? entries[0].Model.Name : translations[0].Loaded.Model.Name;
         var page = new HtmlReport(onlyModel is null ? "Autoencoder report" : $"Autoencoder report: {onlyModel}");
         page.AddParagraph(string.Create(CultureInfo.InvariantCulture,
             $"Data: {split.Description}; {test.FeatureCount:N0} values per sample. Figures and tables are measured on the " +
@@ -83,6 +93,9 @@ internal static class ReportCommand
             ReportTranslationSection.Add(page, path, loaded, test);
         }
         page.Save(outPath);
-        log.WriteLine($"wrote {outPath} ({modelPaths.Count} {(modelPaths.Count == 1 ? "model" : "models")}, {page.FigureCount} figures)");
+        log.WriteLine($"wrote {outPath} ({models.Count} {(models.Count == 1 ? "model" : "models")}, {page.FigureCount} figures)");
     }
+
+    private static Dataset RequireTestSplit(DatasetSplit split) =>
+        split.Test ?? throw new UsageException($"{split.Description}: has no test split; the report measures the models on it");
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoencoders.Applications.Training;
 using Autoencoders.Nn.Presets;
 using Autoencoders.Tensors;
 

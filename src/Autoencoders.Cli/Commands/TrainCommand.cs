@@ -1,18 +1,16 @@
 using System.CommandLine;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
-using Autoencoders.Data;
 using Autoencoders.Nn.Losses;
 using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Presets;
-using Autoencoders.Nn.Serialization;
-using Autoencoders.Nn.Training;
 using Autoencoders.Nn.Training.Checkpoints;
-using Autoencoders.Tensors;
-using Autoencoders.Tensors.Backends.Cpu;
+using Autoencoders.Tensors.Backends;
 
 namespace Autoencoders.Cli.Commands;
 
-/// <summary><c>ae train</c>: trains a preset autoencoder and writes the model, its history, metrics and pictures.</summary>
+/// <summary><c>ae train</c>: reads its options into <see cref="TrainingSettings"/>, trains by the library's
+/// <see cref="TrainingRecipe"/> and writes the model, its history, metrics and pictures.</summary>
 internal static class TrainCommand
 {
     public static Command Create(TextWriter output)
@@ -61,14 +59,17 @@ internal static class TrainCommand
                 Run(resumed, output, checkpoint);
                 return ExitCodes.Success;
             }
-            var settings = new TrainSettings(
-                parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(code),
-                CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch),
-                parsed.GetValue(loss), parsed.GetValue(optimizer)!, parsed.GetValue(learningRate), parsed.GetValue(seed),
-                parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(limit),
-                CommonOptions.Threads(parsed.GetValue(threads)),
-                parsed.GetValue(outFolder) ?? throw new UsageException("--out is required (or --resume DIR to continue an interrupted run)"), parsed.GetValue(noise), parsed.GetValue(pretrainEpochs),
-                parsed.GetValue(classes), parsed.GetValue(checkpointEvery));
+            var settings = new TrainingSettings
+            {
+                Data = parsed.GetValue(data)!, Model = parsed.GetValue(model)!, Code = parsed.GetValue(code),
+                Epochs = CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), Batch = parsed.GetValue(batch),
+                Loss = parsed.GetValue(loss), Optimizer = parsed.GetValue(optimizer)!, LearningRate = parsed.GetValue(learningRate), Seed = parsed.GetValue(seed),
+                ValidationSplit = parsed.GetValue(validationSplit), Patience = parsed.GetValue(patience), Limit = parsed.GetValue(limit),
+                Threads = CommonOptions.Threads(parsed.GetValue(threads)),
+                Out = parsed.GetValue(outFolder) ?? throw new UsageException("--out is required (or --resume DIR to continue an interrupted run)"),
+                Noise = parsed.GetValue(noise), PretrainEpochs = parsed.GetValue(pretrainEpochs),
+                Classes = parsed.GetValue(classes), CheckpointEvery = parsed.GetValue(checkpointEvery),
+            };
             if (translation.Read(parsed) is { } images) Translation.TranslationTraining.Run(settings, images, parsed.GetResult(model) is { Implicit: false }, output);
             else Run(settings, output, dashboard: TrainDashboard.Read(parsed));
             return ExitCodes.Success;
@@ -76,70 +77,28 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>Trains by the library's recipe with this command's progress display, then writes history.csv, metrics.json and
+    /// the figures beside the model file in <see cref="TrainingSettings.Out"/>.</summary>
     /// <param name="resumeFrom">The checkpoint in <c>settings.Out</c> to continue from (<see cref="TrainResume.Read"/>); null for a new run.</param>
-    public static TrainResult Run(TrainSettings settings, TextWriter output, TrainingCheckpoint? resumeFrom = null, TrainDashboard.Request? dashboard = null)
+    /// <param name="backend">The kernels to train on; null: a new backend of <c>settings.Threads</c> threads.</param>
+    public static TrainingResult Run(TrainingSettings settings, TextWriter output, TrainingCheckpoint? resumeFrom = null, TrainDashboard.Request? dashboard = null,
+        IComputeBackend? backend = null)
     {
-        bool resuming = resumeFrom is not null;
-        settings.Validate();
-        (var split, Dataset? validation, settings, MinMaxScaler? scaler, Dataset? rawTest) = TrainData.Prepare(settings);
-        var choice = ModelChoice.Resolve(settings.Model, split.Train.FeatureCount, settings.Code, settings.Noise);
-        settings = settings with { Batch = settings.Batch ?? choice.BatchSize };
-        var autoencoder = choice.Model;
-        var backend = CpuBackend.CreateDefault(settings.Threads);
-        autoencoder.Backend = backend;
-        choice.Build(split.Train.FeatureCount, settings.Seed);
-        if (settings.Model == "dbn" && !resuming) // a resumed run's weights come from its checkpoint
-            Pretraining.Run(autoencoder, split.Train, settings, output);
-        var loss = settings.Loss is null ? choice.Loss : Loss.Parse(settings.Loss);
-        autoencoder.Compile(Optimizer.Parse(settings.Optimizer, settings.LearningRate), loss);
-
-        string modelPath = Path.Combine(settings.Out, "model.safetensors");
-        var metadata = new Dictionary<string, string>(settings.ToMetadata());
-        if (scaler is not null) metadata[ModelData.MinMaxKey] = ModelData.ScalerMetadata(scaler);
-        if (ModelData.FeatureNamesOf(settings.Data, split.Train.FeatureCount) is { } columns)
-            metadata[ModelPreprocessing.ColumnsKey] = new ModelPreprocessing(null, columns, null).ToMetadata()[ModelPreprocessing.ColumnsKey];
-        // The model file goes with every checkpoint, so that it always holds the last good weights. The folder is
-        // made by the first checkpoint, so that a run that fails before one leaves nothing behind.
-        var backup = new BackupAndRestore(settings.Out)
-        {
-            EveryBatches = settings.CheckpointEvery,
-            Metadata = TrainResume.Metadata(settings),
-            Saved = _ => ModelFile.Save(autoencoder, modelPath, metadata),
-            AlreadyRead = resumeFrom,
-        };
-        if (!resuming && File.Exists(backup.FilePath))
-            throw new UsageException($"--out {settings.Out}: holds the checkpoint of an interrupted run; continue it with ae train --resume {settings.Out}, or delete {backup.FilePath}");
-        var callbacks = new List<Callback>();
-        using var live = TrainDashboard.Start(dashboard, autoencoder, split.Test ?? validation ?? split.Train, callbacks, output);
-        EarlyStopping? earlyStopping = settings.Patience is { } p ? new EarlyStopping(p) : null;
-        if (earlyStopping is not null) callbacks.Add(earlyStopping);
-        bool holdOut = settings.ValidationSplit is > 0;
-        var options = new FitOptions
-        {
-            Epochs = settings.Epochs,
-            BatchSize = settings.Batch.Value,
-            Seed = settings.Seed,
-            ValidationSplit = settings.ValidationSplit ?? 0,
-            ValidationData = holdOut ? null : validation,
-            Callbacks = callbacks,
-            Backup = backup,
-        };
-        output.WriteLine($"ae train: {autoencoder.Name} ({autoencoder.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {split.Description}: " +
-                         $"{split.Train.Count:N0} training samples{(split.Test is null ? "" : $", {split.Test.Count:N0} test samples")}; {backend.Name}");
-        if (resumeFrom is not null)
-            output.WriteLine($"ae train: resuming {settings.Out} from its checkpoint ({resumeFrom.Describe()})");
-        var history = TrainingProgress.Fit(autoencoder, split.Train, options, output);
-        // The final weights (with early stopping, the restored best ones) with the record of their errors, so that
-        // ae detect's threshold is the model's own and not a fraction of whatever data it is given.
-        foreach (var calibration in TrainingCalibration.Measure(autoencoder, split.Train, settings.ValidationSplit))
-        {
-            metadata[calibration.MetadataKey] = calibration.ToMetadataValue();
-            output.WriteLine(TrainingCalibration.Describe(calibration));
-        }
-        ModelFile.Save(autoencoder, modelPath, metadata);
-        live?.Finish(modelPath, settings, autoencoder, rawTest);
-        var result = TrainingReport.Write(settings, autoencoder, split, history, backend.Name);
+        using var live = TrainDashboard.For(dashboard, output);
+        var trained = Recipe(output, backend, resumeFrom, live).Run(settings);
+        live?.Finish(trained);
+        var result = TrainingReport.Write(trained);
         output.WriteLine($"test_loss {result.TestLoss?.ToString("F5") ?? "n/a (no test split)"}; {result.SamplesPerSecond:N0} samples/s; wrote {settings.Out}/");
-        return result;
+        return trained;
     }
+
+    /// <summary>The recipe as <c>ae train</c> runs it: its lines on <paramref name="output"/>, each epoch's a progress bar on a terminal.</summary>
+    public static TrainingRecipe Recipe(TextWriter output, IComputeBackend? backend = null, TrainingCheckpoint? resumeFrom = null, TrainDashboard? live = null) => new()
+    {
+        Log = output,
+        Backend = backend,
+        Fit = (model, train, options) => TrainingProgress.Fit(model, train, options, output),
+        BeforeFit = live is null ? null : live.Start,
+        ResumeFrom = resumeFrom,
+    };
 }

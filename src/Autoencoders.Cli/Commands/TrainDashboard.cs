@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Autoencoders.Applications.Training;
 using Autoencoders.Dashboard;
 using Autoencoders.Dashboard.Feed;
 using Autoencoders.Dashboard.Views;
-using Autoencoders.Data;
 using Autoencoders.Nn.Models;
 using Autoencoders.Nn.Serialization;
 using Autoencoders.Nn.Training;
@@ -11,9 +11,10 @@ namespace Autoencoders.Cli.Commands;
 
 /// <summary>
 /// <c>ae train --dashboard</c>: the live dashboard beside a training run. Its options are shared instances, so that the
-/// train command lists them without lines of its own; <see cref="Start"/> adds the feed to the callbacks,
-/// <see cref="Finish"/> adds the finished model's anomaly view and ends the run, and disposing stops the server —
-/// after Ctrl-C when <c>--dashboard-wait</c> asked to keep it up.
+/// train command lists them without lines of its own; <see cref="Start"/> (the recipe's
+/// <see cref="TrainingRecipe.BeforeFit"/>) starts the server and gives the feed to Fit, <see cref="Finish"/> adds the
+/// finished model's anomaly view and ends the run, and disposing stops the server — after Ctrl-C when
+/// <c>--dashboard-wait</c> asked to keep it up.
 /// </summary>
 internal sealed class TrainDashboard : IDisposable
 {
@@ -22,16 +23,13 @@ internal sealed class TrainDashboard : IDisposable
     public static readonly Option<string> Host = new("--host") { Description = "--dashboard: address to listen on; anything but loopback gets a printed random token that every request must send", DefaultValueFactory = _ => "127.0.0.1", HelpName = "H" };
     public static readonly Option<bool> Wait = new("--dashboard-wait") { Description = "--dashboard: keep serving after training ends, until Ctrl-C" };
 
-    private readonly DashboardServer server;
-    private readonly DashboardRun run;
-    private readonly LiveTrainingFeed feed;
-    private readonly bool wait;
+    private readonly Request request;
     private readonly TextWriter output;
+    private DashboardServer? server;
+    private DashboardRun? run;
+    private LiveTrainingFeed? feed;
 
-    private TrainDashboard(DashboardServer server, DashboardRun run, LiveTrainingFeed feed, bool wait, TextWriter output)
-    {
-        (this.server, this.run, this.feed, this.wait, this.output) = (server, run, feed, wait, output);
-    }
+    private TrainDashboard(Request request, TextWriter output) => (this.request, this.output) = (request, output);
 
     /// <summary>What the command line asked for: null without --dashboard.</summary>
     public sealed record Request(DashboardOptions Options, bool Wait);
@@ -49,29 +47,33 @@ internal sealed class TrainDashboard : IDisposable
         return new Request(DashboardHosting.Options(parsed.GetValue(Host)!, parsed.GetValue(Port)), parsed.GetValue(Wait));
     }
 
-    /// <summary>Starts the server for <paramref name="model"/> and adds its feed to <paramref name="callbacks"/>; null when
-    /// <paramref name="request"/> is. <paramref name="samples"/> (scaled as the model takes them) give the snapshots.</summary>
-    public static TrainDashboard? Start(Request? request, Autoencoder model, Dataset samples, List<Callback> callbacks, TextWriter output)
+    /// <summary>The dashboard of one run, started by <see cref="Start"/>; null when <paramref name="request"/> is.</summary>
+    public static TrainDashboard? For(Request? request, TextWriter output) => request is null ? null : new TrainDashboard(request, output);
+
+    /// <summary>Starts the server for <paramref name="model"/> and returns its feed for Fit. The test split (else the
+    /// validation or training data), scaled as the model takes it, gives the snapshots.</summary>
+    public IEnumerable<Callback> Start(Autoencoder model, TrainingData data)
     {
-        if (request is null) return null;
-        var run = new DashboardRun(model.Name);
-        var snapshots = new RunSnapshots(run, samples);
+        run = new DashboardRun(model.Name);
+        var snapshots = new RunSnapshots(run, data.Split.Test ?? data.Validation ?? data.Split.Train);
         if (model.IsVariational) run.Decoder = new LatentDecoder(model, snapshots.Images);
-        var server = DashboardHosting.Start([run], request.Options, output);
-        var feed = new LiveTrainingFeed(run, snapshots) { EndsWithTraining = false }; // Finish ends the run, after the anomaly view
-        callbacks.Add(feed);
-        return new TrainDashboard(server, run, feed, request.Wait, output);
+        server = DashboardHosting.Start([run], request.Options, output);
+        feed = new LiveTrainingFeed(run, snapshots) { EndsWithTraining = false }; // Finish ends the run, after the anomaly view
+        return [feed];
     }
 
     /// <summary>Once the model is saved with its error record: the anomaly view that <c>ae dashboard</c> gives the run
-    /// folder — the score histogram and the worst samples of <paramref name="rawTest"/> (the test split in its own units),
-    /// for the normal classes it was trained on if any — then the run's end.</summary>
-    public void Finish(string modelPath, TrainSettings settings, Autoencoder trained, Dataset? rawTest)
+    /// folder — the score histogram and the worst samples of the test split in its own units, for the normal classes
+    /// it was trained on if any — then the run's end.</summary>
+    public void Finish(TrainingResult trained)
     {
-        if (rawTest is not null)
+        if (run is null || feed is null) return;
+        if (trained.Data.RawTest is { } rawTest && trained.ModelPath is { } modelPath)
         {
+            // From the file, as ae dashboard reads the run folder: the same view of the same bytes.
             var loaded = ModelFile.Load(modelPath);
-            loaded.Model.Backend = trained.Backend;
+            loaded.Model.Backend = trained.Model.Backend;
+            var settings = trained.Settings;
             int[]? normal = settings.Classes is { } classes ? ModelData.ParseClasses(classes, rawTest, "--classes", $"the test split of {settings.Data}") : null;
             DashboardCommand.PublishAnomalies(run, loaded, modelPath, rawTest, normal, output);
         }
@@ -80,8 +82,9 @@ internal sealed class TrainDashboard : IDisposable
 
     public void Dispose()
     {
-        feed.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        if (wait) DashboardHosting.WaitForInterrupt(output, "training done; the dashboard stays up");
+        if (server is null) return; // training failed before Fit: nothing was started
+        feed?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (request.Wait) DashboardHosting.WaitForInterrupt(output, "training done; the dashboard stays up");
         server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

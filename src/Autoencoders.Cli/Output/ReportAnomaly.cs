@@ -2,6 +2,7 @@ using System.Globalization;
 using Autoencoders.Applications.Anomaly;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Reporting;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Commands;
 using Autoencoders.Data;
 using Autoencoders.Nn.Serialization;

@@ -1,3 +1,4 @@
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Commands;
 using Autoencoders.Data;
 using Autoencoders.Nn.Models;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Autoencoders.Applications.Codecs;
 using Autoencoders.Applications.Comparison;
 using Autoencoders.Applications.Reporting;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Commands;
 using Autoencoders.Drawing;
 using Autoencoders.Tensors.Backends;

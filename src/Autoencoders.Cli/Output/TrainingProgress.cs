@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Nn.Models;
 using Autoencoders.Nn.Training;
@@ -32,17 +33,6 @@ internal static class TrainingProgress
         return history!;
     }
 
-    internal static string Describe(EpochLogs logs, int epochs) =>
-        $"epoch {logs.Epoch}/{epochs}  loss {logs.Loss:F5}" +
-        (logs.ValidationLoss is { } v ? $"  val_loss {v:F5}" : "") +
-        string.Concat(logs.Metrics.Select(m => $"  {m.Key} {m.Value:F4}")) +
-        $"  {logs.SamplesPerSecond:N0} samples/s  {logs.Seconds:F1} s";
-
-    private sealed class EpochLines(TextWriter output, int epochs) : Callback
-    {
-        public override void OnEpochEnd(TrainingContext context, EpochLogs logs) => output.WriteLine(Describe(logs, epochs));
-    }
-
     private sealed class EpochBars(ProgressContext progress, int epochs) : Callback
     {
         private ProgressTask? task;
@@ -73,7 +63,7 @@ internal static class TrainingProgress
 
         public override void OnEpochEnd(TrainingContext context, EpochLogs logs)
         {
-            task!.Description = Describe(logs, epochs);
+            task!.Description = EpochLines.Describe(logs, epochs);
             task.Value = task.MaxValue;
             task.StopTask();
         }

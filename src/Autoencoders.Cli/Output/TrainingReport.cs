@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Autoencoders.Cli.Commands;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
 using Autoencoders.Nn.Models;
@@ -12,8 +12,11 @@ namespace Autoencoders.Cli.Output;
 /// <summary>Writes what <c>ae train</c> leaves beside the model: history.csv, metrics.json, loss.png, reconstructions.png — each atomically.</summary>
 internal static class TrainingReport
 {
-    public static TrainResult Write(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, string backendName)
+    /// <summary>Writes the files into <paramref name="trained"/>'s folder (<see cref="TrainingSettings.Out"/>, beside its model file).</summary>
+    public static TrainResult Write(TrainingResult trained)
     {
+        var (model, split, history, settings) = (trained.Model, trained.Data.Split, trained.History, trained.Settings);
+        string folder = settings.Out ?? throw new ArgumentException("expected a run with an output folder, received one without", nameof(trained));
         // One evaluation for test_loss and its terms: a VAE's is a sampled estimate, so a second one would differ.
         Evaluation? evaluation = split.Test is null ? null : model.EvaluateTerms(split.Test);
         var family = evaluation is { } e ? FamilyMetrics.Measure(model, split.Test!, e) : null;
@@ -22,11 +25,11 @@ internal static class TrainingReport
         double samplesPerSecond = history.Epochs.Sum(e => e.Seconds * e.SamplesPerSecond) / trainSeconds;
         var result = new TrainResult(testLoss, trainSeconds, samplesPerSecond);
 
-        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "history.csv"), Encoding.UTF8.GetBytes(HistoryCsv(history)));
-        AtomicFile.WriteAllBytes(Path.Combine(settings.Out, "metrics.json"), Metrics(settings, model, split, history, result, backendName, family));
-        PngFile.Save(Path.Combine(settings.Out, "loss.png"), LossPlot(history, model));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "history.csv"), Encoding.UTF8.GetBytes(HistoryCsv(history)));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "metrics.json"), Metrics(settings, model, split, history, result, trained.BackendName, family));
+        PngFile.Save(Path.Combine(folder, "loss.png"), LossPlot(history, model));
         var samples = split.Test ?? split.Train;
-        PngFile.Save(Path.Combine(settings.Out, "reconstructions.png"), Figures.Reconstructions(model, samples, count: 10));
+        PngFile.Save(Path.Combine(folder, "reconstructions.png"), Figures.Reconstructions(model, samples, count: 10));
         return result;
     }
 
@@ -48,7 +51,7 @@ internal static class TrainingReport
         return csv.ToString();
     }
 
-    private static byte[] Metrics(TrainSettings settings, Autoencoder model, DatasetSplit split, History history, TrainResult result,
+    private static byte[] Metrics(TrainingSettings settings, Autoencoder model, DatasetSplit split, History history, TrainResult result,
         string backendName, Dictionary<string, object?>? family)
     {
         var metrics = new Dictionary<string, object?>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Autoencoders.Applications.Text;
+using Autoencoders.Applications.Training;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
 using Autoencoders.Drawing;
@@ -63,11 +64,5 @@ internal static class TextTrainCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>One line per epoch, as ae train prints them away from a terminal.</summary>
-    internal sealed class EpochLines(TextWriter output, int epochs) : Callback
-    {
-        public override void OnEpochEnd(TrainingContext context, EpochLogs logs) => output.WriteLine(TrainingProgress.Describe(logs, epochs));
     }
 }

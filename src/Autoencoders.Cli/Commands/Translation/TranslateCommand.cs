@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoencoders.Applications.Training;
 using Autoencoders.Applications.Translation;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;

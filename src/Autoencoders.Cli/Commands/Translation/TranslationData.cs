@@ -1,4 +1,5 @@
 using System.Globalization;
+using Autoencoders.Applications.Training;
 using Autoencoders.Data;
 using Autoencoders.Data.Images;
 
@@ -13,7 +14,7 @@ internal static class TranslationData
     /// <summary>The share of samples held out for testing when the data has no test split of its own.</summary>
     private const double HeldOutShare = 0.1;
 
-    public static TranslationPairs Load(TrainSettings settings, TranslationSettings translation)
+    public static TranslationPairs Load(TrainingSettings settings, TranslationSettings translation)
     {
         CommonOptions.RequirePositiveLimit(settings.Limit);
         var (x, y, description) = translation.Targets is { } targets ? Paired(settings.Data, targets, translation.ImageSize) : Single(settings.Data, translation.ImageSize);

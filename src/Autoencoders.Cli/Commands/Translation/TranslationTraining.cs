@@ -1,3 +1,4 @@
+using Autoencoders.Applications.Training;
 using Autoencoders.Applications.Translation;
 using Autoencoders.Cli.Output;
 using Autoencoders.Data;
@@ -22,9 +23,10 @@ internal static class TranslationTraining
     public const string TaskKey = "translation.task", LayoutKey = "translation.layout";
 
     /// <param name="modelGiven">Whether --model was on the command line (else the U-Net, not ae train's dense default).</param>
-    public static TranslationResult Run(TrainSettings settings, TranslationSettings translation, bool modelGiven, TextWriter output)
+    public static TranslationResult Run(TrainingSettings settings, TranslationSettings translation, bool modelGiven, TextWriter output)
     {
         settings.Validate();
+        string folder = settings.Out ?? throw new ArgumentException("expected settings with an output folder, received none", nameof(settings));
         string modelName = modelGiven ? settings.Model : TranslationPresets.UnetName;
         if (!TranslationPresets.IsTranslationPreset(modelName))
             throw new UsageException($"--model {modelName}: an image-to-image run trains {string.Join(" or ", TranslationPresets.Names)}");
@@ -72,11 +74,11 @@ internal static class TranslationTraining
         var metadata = new Dictionary<string, string>(settings.ToMetadata()) { ["training.preset"] = modelName, [LayoutKey] = TranslationData.FormatLayout(layout) };
         if (corruption is not null) metadata[TaskKey] = corruption.ToMetadata();
         var result = new TranslationResult(model, corruption, layout, scores, history, model.Evaluate(testInputSet, pairs.TestTargets));
-        Directory.CreateDirectory(settings.Out);
-        ModelFile.Save(model, Path.Combine(settings.Out, "model.safetensors"), metadata);
-        TranslationOutputs.Write(settings.Out, result, testInputs, outputs, pairs.TestTargets, backend.Name);
+        Directory.CreateDirectory(folder);
+        ModelFile.Save(model, Path.Combine(folder, TrainingRecipe.ModelFileName), metadata);
+        TranslationOutputs.Write(folder, result, testInputs, outputs, pairs.TestTargets, backend.Name);
         output.Write(TranslationOutputs.Table(result));
-        output.WriteLine($"test_loss {result.TestLoss:F5}; wrote {settings.Out}/");
+        output.WriteLine($"test_loss {result.TestLoss:F5}; wrote {folder}/");
         return result;
     }
 }

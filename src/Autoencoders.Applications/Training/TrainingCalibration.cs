@@ -4,7 +4,7 @@ using Autoencoders.Applications.Codecs;
 using Autoencoders.Data;
 using Autoencoders.Nn.Models;
 
-namespace Autoencoders.Cli.Commands;
+namespace Autoencoders.Applications.Training;
 
 /// <summary>
 /// What <c>ae train</c> records after training: the errors of the samples it trained on and, with

@@ -3,12 +3,12 @@ using Autoencoders.Data;
 using Autoencoders.Nn.DeepBelief;
 using Autoencoders.Nn.Models;
 
-namespace Autoencoders.Cli.Commands;
+namespace Autoencoders.Applications.Training;
 
 /// <summary>The dbn preset's first phase: greedy RBM pretraining, one progress line per RBM epoch.</summary>
 internal static class Pretraining
 {
-    public static void Run(Autoencoder model, Dataset train, TrainSettings settings, TextWriter output)
+    public static void Run(Autoencoder model, Dataset train, TrainingSettings settings, TextWriter output)
     {
         var options = new RbmOptions { EpochsPerLayer = settings.PretrainEpochs ?? new RbmOptions().EpochsPerLayer, Seed = settings.Seed };
         var clock = Stopwatch.StartNew();

@@ -2,7 +2,7 @@ using System.Globalization;
 using Autoencoders.Data;
 using Autoencoders.Nn.Serialization;
 
-namespace Autoencoders.Cli.Commands;
+namespace Autoencoders.Applications.Training;
 
 /// <summary>
 /// Data as a trained model sees it: read the way <c>ae train</c> read it (a CSV column named <c>label</c> holds the
@@ -10,7 +10,7 @@ namespace Autoencoders.Cli.Commands;
 /// [0, 1] and are left alone; CSV columns are scaled to [0, 1] on the training samples, so that reconstruction errors
 /// of columns in different units can be compared and summed.
 /// </summary>
-internal static class ModelData
+public static class ModelData
 {
     /// <summary>Metadata key of the scaler (<see cref="ModelPreprocessing.MinMaxKey"/>).</summary>
     public const string MinMaxKey = ModelPreprocessing.MinMaxKey;
@@ -28,7 +28,7 @@ internal static class ModelData
     public static DatasetSplit LoadRaw(string data) =>
         IsCsv(data) && HeaderOf(data) is { } header && header.Contains(LabelColumn, StringComparer.Ordinal)
             ? DatasetCatalog.Load(data, new DatasetLoadOptions { Csv = new CsvOptions { LabelColumn = LabelColumn } })
-            : CommonOptions.LoadData(data, limit: null);
+            : DatasetCatalog.Load(data);
 
     /// <summary>Whether training on <paramref name="data"/> fits a scaler: tabular (CSV) data, whose columns have arbitrary units.</summary>
     public static bool IsTabular(string data) => IsCsv(data) && File.Exists(data);
@@ -38,7 +38,7 @@ internal static class ModelData
     {
         if (scaler is null) return split;
         if (scaler.FeatureCount != split.Train.FeatureCount)
-            throw new UsageException($"the model was trained on data of {scaler.FeatureCount} features, {split.Description} has {split.Train.FeatureCount}");
+            throw new SettingsException($"the model was trained on data of {scaler.FeatureCount} features, {split.Description} has {split.Train.FeatureCount}");
         return split with
         {
             Train = scaler.Transform(split.Train),
@@ -63,7 +63,7 @@ internal static class ModelData
     public static int[] ParseClasses(string text, Dataset labelled, string option, string dataDescription)
     {
         if (labelled.Labels is null)
-            throw new UsageException($"{option}: {dataDescription} has no labels (a CSV file needs a column named \"{LabelColumn}\")");
+            throw new SettingsException($"{option}: {dataDescription} has no labels (a CSV file needs a column named \"{LabelColumn}\")");
         var present = labelled.Labels.ToHashSet();
         var classes = new SortedSet<int>();
         foreach (string part in text.Split(',', StringSplitOptions.TrimEntries))
@@ -71,9 +71,9 @@ internal static class ModelData
             int named = labelled.ClassNames is { } names ? names.ToList().IndexOf(part) : -1;
             int label = int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) ? number
                 : named >= 0 ? named
-                : throw new UsageException($"{option}: expected labels or class names separated by commas, received \"{text}\"");
+                : throw new SettingsException($"{option}: expected labels or class names separated by commas, received \"{text}\"");
             if (!present.Contains(label))
-                throw new UsageException($"{option}: class {part} does not occur in {dataDescription}; its labels are {string.Join(",", present.Order())}");
+                throw new SettingsException($"{option}: class {part} does not occur in {dataDescription}; its labels are {string.Join(",", present.Order())}");
             classes.Add(label);
         }
         return [.. classes];

@@ -5,10 +5,10 @@ using Autoencoders.Nn.Presets;
 using Autoencoders.Nn.Serialization;
 using Autoencoders.Tensors;
 
-namespace Autoencoders.Cli.Commands;
+namespace Autoencoders.Applications.Training;
 
-/// <summary>What <c>ae train --model</c> names: a preset, or a YAML/JSON file describing encoder and decoder.</summary>
-internal sealed record ModelChoice(Autoencoder Model, Loss Loss, int BatchSize, YamlModelFile? File = null)
+/// <summary>What <see cref="TrainingSettings.Model"/> (<c>ae train --model</c>) names: a preset, or a YAML/JSON file describing encoder and decoder.</summary>
+public sealed record ModelChoice(Autoencoder Model, Loss Loss, int BatchSize, YamlModelFile? File = null)
 {
     public const string Help = "a preset (dense, deep, sparse, denoising, contractive, conv, conv-deep, vae, dbn) or a .yaml/.json model file";
 
@@ -33,7 +33,7 @@ internal sealed record ModelChoice(Autoencoder Model, Loss Loss, int BatchSize, 
             choice = new ModelChoice(autoencoder, loss, batchSize);
         }
         else
-            throw new UsageException($"--model {model}: unknown, expected {Help}");
+            throw new SettingsException($"--model {model}: unknown, expected {Help}");
         if (noise is { } factor && choice.Model.Encoder[0] is not NoiseLayer)
             choice = choice with { Model = new Autoencoder([new GaussianNoise(factor, 0f, 1f), .. choice.Model.Encoder], choice.Model.Decoder) { Name = choice.Model.Name } };
         return choice;
@@ -49,11 +49,11 @@ internal sealed record ModelChoice(Autoencoder Model, Loss Loss, int BatchSize, 
     private static ModelChoice FromFile(string path, int? code, float? noise)
     {
         if (!System.IO.File.Exists(path))
-            throw new UsageException($"--model {path}: no such model file");
+            throw new SettingsException($"--model {path}: no such model file");
         if (code is not null)
-            throw new UsageException($"--code does not apply to a model file ({path}): set the code layer's size in the file");
+            throw new SettingsException($"--code does not apply to a model file ({path}): set the code layer's size in the file");
         if (noise is not null)
-            throw new UsageException($"--noise does not apply to a model file ({path}): put a GaussianNoise layer first in its encoder");
+            throw new SettingsException($"--noise does not apply to a model file ({path}): put a GaussianNoise layer first in its encoder");
         var file = YamlModelFile.Load(path);
         return new ModelChoice(file.Model, file.Loss ?? Loss.MeanSquaredError, 256, file);
     }
