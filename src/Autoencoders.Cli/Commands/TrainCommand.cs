@@ -55,8 +55,10 @@ internal static class TrainCommand
                 var given = command.Options.Where(o => o != resume && parsed.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
                 if (given.Count > 0)
                     throw new UsageException($"--resume takes every setting from the interrupted run; remove {string.Join(", ", given)}");
-                var (resumed, checkpoint) = TrainResume.Read(folder);
-                Run(resumed, output, checkpoint);
+                var (resumed, imageToImage, checkpoint) = TrainResume.Read(folder);
+                // An image-to-image run saved the model it resolved, so that it is the one given now.
+                if (imageToImage is not null) Translation.TranslationTraining.Run(resumed, imageToImage, modelGiven: true, output, checkpoint);
+                else Run(resumed, output, checkpoint);
                 return ExitCodes.Success;
             }
             var settings = new TrainingSettings

@@ -73,6 +73,34 @@ public sealed partial class TrainResumeTests : IDisposable
         FileAssert.NoTemporaryFiles(killed);
     }
 
+    /// <summary>An image-to-image run resumes too: its task's settings travel in the checkpoint, the U-Net it chose is
+    /// the one rebuilt, and the random masks of the resumed epoch are the ones the interrupted run drew.</summary>
+    [Fact]
+    public void AnImageToImageRunKilledWhileCheckpointingResumesToTheSameModelFile()
+    {
+        string data = TinyImageFolder.Write(folder.File("data"));
+        string[] run = ["train", "--data", data, "--task", "inpaint", "--mask", "random", "--mask-size", "8", "--filters", "4", "--epochs", "3",
+            "--seed", "3", "--batch", "32", "--checkpoint-every", "3", "--threads", "2"];
+        string whole = folder.File("whole"), killed = folder.File("killed");
+        var uninterrupted = Ae.RunBinary([.. run, "--out", whole]);
+        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.ToString());
+
+        // 10 batches an epoch, a checkpoint every 3 and at each epoch's end: the 6th is written in the second epoch.
+        Assert.Equal(137, RunWithEnvironment(BackupAndRestore.KillDuringWriteVariable, "6", [.. run, "--out", killed]).ExitCode);
+        var left = CheckpointFile.Load(Path.Combine(killed, BackupAndRestore.FileName));
+        Assert.True(left is { Epoch: 2, BatchesDone: > 0 }, $"killed at epoch {left.Epoch}, batch {left.BatchesDone}: not in the second epoch");
+
+        var resumed = Ae.RunBinary("train", "--resume", killed);
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("resuming", resumed.Output);
+        Assert.Contains("unet", resumed.Output);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole, "model.safetensors")), File.ReadAllBytes(Path.Combine(killed, "model.safetensors")));
+        Assert.True(File.Exists(Path.Combine(killed, "translations.png")));
+        Assert.False(File.Exists(Path.Combine(killed, BackupAndRestore.FileName)), "a finished run deletes its checkpoint");
+        FileAssert.NoTemporaryFiles(killed);
+    }
+
     [Fact]
     public void ADivergingRunStopsAtTheFirstNonFiniteLossAndKeepsTheLastGoodModel()
     {

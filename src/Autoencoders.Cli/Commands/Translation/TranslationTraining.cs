@@ -9,6 +9,7 @@ using Autoencoders.Nn.Optimizers;
 using Autoencoders.Nn.Presets;
 using Autoencoders.Nn.Serialization;
 using Autoencoders.Nn.Training;
+using Autoencoders.Nn.Training.Checkpoints;
 using Autoencoders.Tensors;
 using Autoencoders.Tensors.Backends.Cpu;
 
@@ -23,15 +24,18 @@ internal static class TranslationTraining
     public const string TaskKey = "translation.task", LayoutKey = "translation.layout";
 
     /// <param name="modelGiven">Whether --model was on the command line (else the U-Net, not ae train's dense default).</param>
-    public static TranslationResult Run(TrainingSettings settings, TranslationSettings translation, bool modelGiven, TextWriter output)
+    /// <param name="resumeFrom">The checkpoint in <c>settings.Out</c> to continue from (<see cref="TrainResume.Read"/>); null for a new run.</param>
+    public static TranslationResult Run(TrainingSettings settings, TranslationSettings translation, bool modelGiven, TextWriter output,
+        TrainingCheckpoint? resumeFrom = null)
     {
         settings.Validate();
         string folder = settings.Out ?? throw new ArgumentException("expected settings with an output folder, received none", nameof(settings));
         string modelName = modelGiven ? settings.Model : TranslationPresets.UnetName;
         if (!TranslationPresets.IsTranslationPreset(modelName))
             throw new UsageException($"--model {modelName}: an image-to-image run trains {string.Join(" or ", TranslationPresets.Names)}");
-        if (settings.Classes is not null || settings.ValidationSplit is not null || settings.CheckpointEvery is not null || settings.PretrainEpochs is not null)
-            throw new UsageException("--classes, --validation-split, --checkpoint-every and --pretrain-epochs do not apply to an image-to-image run");
+        if (settings.Classes is not null || settings.ValidationSplit is not null || settings.PretrainEpochs is not null)
+            throw new UsageException("--classes, --validation-split and --pretrain-epochs do not apply to an image-to-image run");
+        settings = settings with { Model = modelName }; // what a resumed run builds
         var pairs = TranslationData.Load(settings, translation);
         var layout = pairs.Layout;
         var corruption = translation.Corruption(layout, settings.Noise);
@@ -49,6 +53,19 @@ internal static class TranslationTraining
         var callbacks = new List<Callback>();
         if (trainInputs is CorruptedImages corrupted) callbacks.Add(corrupted.AdvancePerEpoch());
         if (settings.Patience is { } patience) callbacks.Add(new EarlyStopping(patience));
+        var metadata = new Dictionary<string, string>(settings.ToMetadata()) { ["training.preset"] = modelName, [LayoutKey] = TranslationData.FormatLayout(layout) };
+        if (corruption is not null) metadata[TaskKey] = corruption.ToMetadata();
+        string modelPath = Path.Combine(folder, TrainingRecipe.ModelFileName);
+        // As ae train's: the model file goes with every checkpoint, and the folder comes with the first one.
+        var backup = new BackupAndRestore(folder)
+        {
+            EveryBatches = settings.CheckpointEvery,
+            Metadata = new Dictionary<string, string>(settings.ToCheckpointMetadata().Concat(translation.ToCheckpointMetadata())),
+            Saved = _ => ModelFile.Save(model, modelPath, metadata),
+            AlreadyRead = resumeFrom,
+        };
+        if (resumeFrom is null && File.Exists(backup.FilePath))
+            throw new UsageException($"--out {folder}: holds the checkpoint of an interrupted run; continue it with ae train --resume {folder}, or delete {backup.FilePath}");
         var options = new FitOptions
         {
             Epochs = settings.Epochs,
@@ -57,10 +74,13 @@ internal static class TranslationTraining
             ValidationData = testInputSet,
             ValidationTargets = pairs.TestTargets,
             Callbacks = callbacks,
+            Backup = backup,
         };
         output.WriteLine($"ae train: {model.Name} ({model.Parameters.TotalCount:N0} parameters, loss {loss.Name}) on {pairs.Description}, {layout} images: " +
                          $"{pairs.TrainTargets.Count:N0} training pairs, {pairs.TestTargets.Count:N0} test pairs; " +
                          $"{corruption?.Describe() ?? $"targets from {translation.Targets}"}; {backend.Name}");
+        if (resumeFrom is not null)
+            output.WriteLine($"ae train: resuming {folder} from its checkpoint ({resumeFrom.Describe()})");
         var history = TrainingProgress.Fit(model, trainInputs, options, output, pairs.TrainTargets);
 
         float[] outputs = ImageTranslation.Translate(model, testInputs, hidden, layout.ValueCount);
@@ -71,11 +91,9 @@ internal static class TranslationTraining
         else
             scores.Add(TranslationScore.Of("input", pairs.TestTargets.Features, testInputs, null, layout));
 
-        var metadata = new Dictionary<string, string>(settings.ToMetadata()) { ["training.preset"] = modelName, [LayoutKey] = TranslationData.FormatLayout(layout) };
-        if (corruption is not null) metadata[TaskKey] = corruption.ToMetadata();
         var result = new TranslationResult(model, corruption, layout, scores, history, model.Evaluate(testInputSet, pairs.TestTargets));
         Directory.CreateDirectory(folder);
-        ModelFile.Save(model, Path.Combine(folder, TrainingRecipe.ModelFileName), metadata);
+        ModelFile.Save(model, modelPath, metadata);
         TranslationOutputs.Write(folder, result, testInputs, outputs, pairs.TestTargets, backend.Name);
         output.Write(TranslationOutputs.Table(result));
         output.WriteLine($"test_loss {result.TestLoss:F5}; wrote {folder}/");
