@@ -68,7 +68,7 @@ internal static class TimeSeriesTrainCommand
         foreach (var option in series.All) command.Options.Add(option);
         command.SetAction(parsed =>
         {
-            var settings = new Settings(parsed.GetValue(data)!, parsed.GetValue(model)!, CommonOptions.Positive(parsed.GetValue(window), "--window"),
+            var settings = new TimeSeriesTrainSettings(parsed.GetValue(data)!, parsed.GetValue(model)!, CommonOptions.Positive(parsed.GetValue(window), "--window"),
                 CommonOptions.Positive(parsed.GetValue(stride), "--stride"), parsed.GetValue(trainUntil), SeriesModelSettings.ParseMeasure(parsed.GetValue(measure)!),
                 parsed.GetValue(code), CommonOptions.Positive(parsed.GetValue(epochs), "--epochs"), parsed.GetValue(batch), parsed.GetValue(learningRate),
                 parsed.GetValue(validationSplit), parsed.GetValue(patience), parsed.GetValue(seed), CommonOptions.Threads(parsed.GetValue(threads)), parsed.GetValue(outFolder)!, parsed.GetValue(difference), parsed.GetValue(centered));
@@ -78,24 +78,9 @@ internal static class TimeSeriesTrainCommand
         return command;
     }
 
-    internal sealed record Settings(string Data, string Model, int Window, int Stride, string? TrainUntil, ReconstructionMeasure Measure, int? Code, int Epochs,
-        int? Batch, float LearningRate, double? ValidationSplit, int? Patience, int Seed, int Threads, string Out, int Difference = 0, bool Centered = false);
-
-    private static void Run(Settings settings, TimeSeries whole, string? timeColumn, TextWriter output)
+    private static void Run(TimeSeriesTrainSettings settings, TimeSeries whole, string? timeColumn, TextWriter output)
     {
-        if (settings.Code is <= 0) throw new UsageException($"--code must be a positive integer, received {settings.Code}");
-        if (settings.Code is not null && settings.Model == "ts-conv")
-            throw new UsageException("--code does not apply to ts-conv: its code is the Keras example's, 16 filters at a quarter of the window");
-        if (settings.Difference < 0) throw new UsageException($"--difference must be 0 (none) or a positive lag, received {settings.Difference}");
-        if (settings.Difference > 0 && settings.Model == "ts-vae")
-            throw new UsageException("--difference does not apply to ts-vae: generate writes windows in the series' units, which differences are not");
-        if (settings.Centered && settings.Model == "ts-vae")
-            throw new UsageException("--center-windows does not apply to ts-vae: generate writes windows in the series' units, and centred windows have lost their level");
-        if (settings.Batch is <= 0) throw new UsageException($"--batch must be a positive integer, received {settings.Batch}");
-        if (settings.ValidationSplit is { } split && !(split > 0 && split < 1)) throw new UsageException($"--validation-split must be in (0, 1), received {split}");
-        if (settings.Model == "ts-conv" && settings.Window % 4 != 0)
-            throw new UsageException($"--window {settings.Window}: ts-conv halves the window twice, expected a multiple of 4 (288)");
-        if (File.Exists(settings.Out)) throw new UsageException($"--out {settings.Out}: is a file, expected a folder");
+        settings.Validate();
         output.WriteLine($"ae timeseries train: {SeriesOptions.Describe(whole)}");
 
         var (train, heldOut) = SeriesOptions.SplitAt(whole, settings.TrainUntil);

@@ -11,7 +11,7 @@ namespace Autoencoders.Cli.Commands;
 /// </summary>
 internal static class TimeSeriesTrainMetrics
 {
-    public static byte[] Json(TimeSeriesTrainCommand.Settings settings, Autoencoder model, string lossName, History history, int trainingWindows,
+    public static byte[] Json(TimeSeriesTrainSettings settings, Autoencoder model, string lossName, History history, int trainingWindows,
         int validationWindows, Calibration windowErrors, string backendName)
     {
         var metrics = new Dictionary<string, object?>
