@@ -8,11 +8,13 @@ namespace Autoencoders.Dashboard.Feed;
 
 /// <summary>
 /// The training side of the dashboard: a callback that turns batches and epochs into events. A batch costs a clock read
-/// and a store of its loss into a preallocated buffer — it never waits and allocates nothing. At most every
-/// <see cref="FlushInterval"/>, and at each epoch's end, the buffered losses go as one <c>batches</c> event (a struct
-/// written with <c>TryWrite</c> into a bounded drop-oldest queue) to a background pump that serializes it into the
+/// and a store of its loss into a preallocated buffer — it never waits and allocates nothing. The buffered losses go as
+/// one <c>batches</c> event every <see cref="FlushInterval"/> and at each epoch's end; and events, epochs' included, are
+/// released at most once every <see cref="FlushInterval"/> (the ones in between held on the training thread), as structs
+/// written with <c>TryWrite</c> into a bounded drop-oldest queue to a background pump that serializes them into the
 /// run's <see cref="RunFeed"/>. One event per batch — hundreds a second — cost a fifth of the throughput with a page
-/// open: each woke the pump and the viewer's stream on a machine whose cores the training keeps busy. Between epochs
+/// open: each woke the pump, the viewer's stream and the browser's threads on a machine whose cores the training keeps
+/// busy, and with fast epochs their end events did the same four times a second. Between epochs
 /// the feed also publishes the <see cref="RunSnapshots"/> (one forward pass over a few hundred samples, on the
 /// training thread so it sees that epoch's weights), at most one every <see cref="SnapshotInterval"/>.
 /// </summary>
@@ -21,7 +23,8 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     /// <summary>Events the pump may fall behind by before the oldest are dropped (the training thread never waits).</summary>
     public const int QueueCapacity = 4096;
 
-    /// <summary>How long batch losses are gathered before they are sent: the page redraws at most this often anyway.</summary>
+    /// <summary>How long batch losses are gathered before they are sent, and the shortest time between two releases of
+    /// events: the page redraws at most this often anyway.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The shortest time between two snapshots: each epoch's, unless epochs take less (dense runs four a
@@ -43,6 +46,9 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     private float[] pendingLosses = [];
     private int pendingCount, pendingFirstBatch;
     private TimeSpan lastFlush;
+    private readonly Stopwatch runClock = new();
+    private readonly List<TrainingEvent> held = new(capacity: 64);
+    private TimeSpan lastRelease;
 
     /// <param name="snapshots">What to refresh after epochs; null for none (a model that is not an autoencoder).</param>
     public LiveTrainingFeed(DashboardRun run, RunSnapshots? snapshots)
@@ -61,6 +67,8 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
         epochs = context.Options.Epochs;
         batchesPerEpoch = context.BatchesPerEpoch;
         pendingLosses = new float[Math.Max(1, batchesPerEpoch)]; // an epoch's end always flushes, so one epoch's worth fits
+        runClock.Restart();
+        lastRelease = -FlushInterval; // the first events go at once
         run.Publish(new
         {
             type = "run", name = run.Name, model = context.Model.Name, epochs, batchesPerEpoch, trainSamples = context.TrainSamples,
@@ -82,6 +90,7 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
         if (pendingCount == 0) pendingFirstBatch = logs.Batch;
         pendingLosses[pendingCount++] = logs.Loss;
         if (pendingCount == pendingLosses.Length || epochClock.Elapsed - lastFlush >= FlushInterval) FlushBatches(logs.Epoch);
+        else if (held.Count > 0 && runClock.Elapsed - lastRelease >= FlushInterval) Release(); // the last epoch's end events
     }
 
     public override void OnEpochEnd(TrainingContext context, EpochLogs logs)
@@ -95,6 +104,7 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
             unshownEpoch = logs.Epoch; // shown at the end of training if no later epoch is
             return;
         }
+        Release(); // the epoch's events before its snapshot, which goes straight to the run
         snapshots.Publish(autoencoder, logs.Epoch);
         snapshotClock.Restart();
         unshownEpoch = 0;
@@ -106,6 +116,7 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
 
     public override void OnTrainEnd(TrainingContext context)
     {
+        Release();
         // Early stopping ends a run before its last epoch: the page still gets the weights it ended with.
         if (unshownEpoch > 0 && snapshots is not null && context.Model is Autoencoder autoencoder) snapshots.Publish(autoencoder, unshownEpoch);
         unshownEpoch = 0;
@@ -113,11 +124,16 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
     }
 
     /// <summary>Sends the run's <c>end</c> event, after everything queued before it.</summary>
-    public void End() => Write(new TrainingEvent("end", 0, 0, 0, null, 0, 0));
+    public void End()
+    {
+        Write(new TrainingEvent("end", 0, 0, 0, null, 0, 0));
+        Release();
+    }
 
     /// <summary>Lets the pump send what is queued, then stops it.</summary>
     public async ValueTask DisposeAsync()
     {
+        Release(); // what a run that failed before its end still held
         queue.Writer.TryComplete();
         await pump;
     }
@@ -137,10 +153,20 @@ public sealed class LiveTrainingFeed : Callback, IAsyncDisposable
         lastFlush = now;
     }
 
+    /// <summary>Holds <paramref name="item"/>, and releases what is held when the last release is <see cref="FlushInterval"/> old.</summary>
     private void Write(TrainingEvent item)
     {
         Written++;
-        queue.Writer.TryWrite(item);
+        held.Add(item);
+        if (runClock.Elapsed - lastRelease >= FlushInterval) Release();
+    }
+
+    /// <summary>Hands every held event to the pump, in order: one wake-up of the pump, the stream and the page for all.</summary>
+    private void Release()
+    {
+        foreach (var item in held) queue.Writer.TryWrite(item);
+        held.Clear();
+        lastRelease = runClock.Elapsed;
     }
 
     private async Task PumpAsync()
