@@ -76,19 +76,25 @@ public sealed class BatchIteratorTests
         var buffer = new float[iterator.BufferLength];
         Epoch(iterator, buffer);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        // The least of three windows of 20 epochs: a one-off allocation of the runtime's (a method promoted to its
+        // optimised tier meanwhile) is not the iterator's; a per-batch one shows in every window.
+        long allocated = long.MaxValue;
         int batches = 0;
-        for (int epoch = 0; epoch < 20; epoch++)
+        for (int window = 0; window < 3; window++)
         {
-            iterator.BeginEpoch();
-            while (iterator.TryFillNext(buffer, out _))
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int epoch = 0; epoch < 20; epoch++)
             {
-                batches++;
+                iterator.BeginEpoch();
+                while (iterator.TryFillNext(buffer, out _))
+                {
+                    batches++;
+                }
             }
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(20 * 32, batches);
+        Assert.Equal(3 * 20 * 32, batches);
         Assert.Equal(0, allocated);
     }
 

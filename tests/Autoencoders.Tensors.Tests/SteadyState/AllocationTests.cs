@@ -36,12 +36,18 @@ public sealed class AllocationTests
         float first = training.Run();
         for (int i = 0; i < 2; i++) training.Run();
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
+        // The least of three windows of 20 steps: a one-off allocation of the runtime's (a method promoted to its
+        // optimised tier meanwhile: CI once saw 8 KB in one window) is not the step's; a per-step one shows in every window.
         float last = 0;
-        for (int i = 0; i < 20; i++) last = training.Run();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = long.MaxValue;
+        for (int window = 0; window < 3; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 20; i++) last = training.Run();
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.True(allocated == 0, $"20 warm training steps on {backend.Name} allocated {allocated} bytes");
-        Assert.True(last < first, $"the loss should fall over 22 Adam steps: {first} → {last}");
+        Assert.True(allocated == 0, $"20 warm training steps on {backend.Name} allocated {allocated} bytes (the least of three windows)");
+        Assert.True(last < first, $"the loss should fall over 62 Adam steps: {first} → {last}");
     }
 }

@@ -30,9 +30,15 @@ public sealed class IndexingAllocationTests
             graph.Backward(graph.SparseCategoricalCrossEntropy(graph.Slice(pair, 1, 5, 20), classes));
         }
         for (int i = 0; i < 3; i++) Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++) Step();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.True(allocated == 0, $"10 warm steps on {backend.Name} allocated {allocated} bytes");
+        // The least of three windows: a one-off allocation of the runtime's (a method promoted to its optimised tier
+        // meanwhile) is not the step's; a per-step one shows in every window.
+        long allocated = long.MaxValue;
+        for (int window = 0; window < 3; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10; i++) Step();
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.True(allocated == 0, $"10 warm steps on {backend.Name} allocated {allocated} bytes (the least of three windows)");
     }
 }
