@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Autoencoders.Tensors.Backends.Cpu;
 
 /// <summary>A piece of work split into <c>parts</c> chunks that may run in any order, on any thread.</summary>
@@ -11,7 +13,8 @@ internal interface IParallelJob
 /// and persistent workers claim chunks until none is left, so a worker that the OS has descheduled (another
 /// process on the machine) delays a job by at most the chunk it holds, never by its whole share.
 /// Workers spin for about a millisecond after each job before they block, because a training step is a
-/// stream of short kernels and waking a blocked thread costs more than most of them take.
+/// stream of short kernels and waking a blocked thread costs more than most of them take. When the other
+/// threads do not get the CPU (a busy machine), the caller runs jobs alone for a while (<see cref="PreemptionGuard"/>).
 /// No allocation per job; callers on several threads take turns.
 /// </summary>
 internal sealed class ParallelRunner : IDisposable
@@ -44,9 +47,15 @@ internal sealed class ParallelRunner : IDisposable
     private int unfinished;
     private volatile bool disposed;
     private Exception? failure;
+    private readonly PreemptionGuard guard;
+    private const string FailureMessage = "a kernel failed in a parallel job";
 
-    public ParallelRunner(int threads)
+    public ParallelRunner(int threads) : this(threads, new PreemptionGuard()) { }
+
+    /// <param name="guard">Decides when the caller runs jobs alone (tests pass one with a scripted CPU clock).</param>
+    internal ParallelRunner(int threads, PreemptionGuard guard)
     {
+        this.guard = guard;
         Threads = Math.Max(1, threads);
         workers = new Thread[Threads - 1];
         wakeUp = new ManualResetEventSlim[Threads - 1];
@@ -64,6 +73,12 @@ internal sealed class ParallelRunner : IDisposable
 
     /// <summary>The most chunks a job is cut into: size per-chunk result arrays by it.</summary>
     public int MaxChunks => Threads * ChunksPerThread;
+
+    /// <summary>Jobs the caller ran alone because other threads were not getting the CPU (<see cref="PreemptionGuard"/>).</summary>
+    public long JobsAlone
+    {
+        get { lock (gate) return guard.JobsAlone; }
+    }
 
     /// <summary>Runs <paramref name="work"/> as <paramref name="chunkCount"/> chunks (1 runs it here, whole) and returns when all are done.</summary>
     public void Run(IParallelJob work, int chunkCount)
@@ -99,32 +114,55 @@ internal sealed class ParallelRunner : IDisposable
     private void RunChunks(IParallelJob work, int count)
     {
         if (count > MostChunks) throw new ArgumentOutOfRangeException(nameof(count), count, $"a job is cut into at most {MostChunks} chunks");
+        long start = Stopwatch.GetTimestamp();
+        if (guard.RunAlone(start))
+        {
+            RunAlone(work, count);
+            return;
+        }
         job = work;
         Volatile.Write(ref unfinished, count);
         long generation = (Volatile.Read(ref ticket) >> 32) + 1;
         Interlocked.Exchange(ref ticket, generation << 32 | (long)count << CountShift); // full fence: publishes job and unfinished
         for (int i = 0; i < workers.Length; i++)
             if (Volatile.Read(ref sleeping[i]) == 1) wakeUp[i].Set();
-        ClaimAndRun(generation, work);
+        int own = ClaimAndRun(generation, work);
+        long ownEnd = Stopwatch.GetTimestamp();
         var spin = new SpinWait();
         while (Volatile.Read(ref unfinished) != 0) spin.SpinOnce(sleep1Threshold: -1);
+        guard.Record(start, ownEnd, Stopwatch.GetTimestamp(), own, count);
         job = null;
         if (failure is { } error)
         {
             failure = null;
-            throw new AggregateException("a kernel failed on a worker thread", error);
+            throw new AggregateException(FailureMessage, error);
+        }
+    }
+
+    /// <summary>Every chunk in order on this thread, failing as a parallel job fails.</summary>
+    private static void RunAlone(IParallelJob work, int count)
+    {
+        try
+        {
+            for (int part = 0; part < count; part++) work.Execute(part, count);
+        }
+        catch (Exception error)
+        {
+            throw new AggregateException(FailureMessage, error);
         }
     }
 
     /// <summary>Claims chunks of <paramref name="generation"/>'s job one at a time and runs them. A claim that succeeds
     /// proves the job had not ended when <paramref name="work"/> was read after its generation, so it is that job.</summary>
-    private void ClaimAndRun(long generation, IParallelJob work)
+    /// <returns>How many chunks this thread ran.</returns>
+    private int ClaimAndRun(long generation, IParallelJob work)
     {
+        int ran = 0;
         while (true)
         {
             long current = Volatile.Read(ref ticket);
             int chunk = (int)(current & ChunkMask), count = (int)(current >> CountShift & ChunkMask);
-            if (current >> 32 != generation || chunk >= count) return;
+            if (current >> 32 != generation || chunk >= count) return ran;
             if (Interlocked.CompareExchange(ref ticket, current + 1, current) != current) continue;
             try
             {
@@ -134,6 +172,7 @@ internal sealed class ParallelRunner : IDisposable
             {
                 failure = error;
             }
+            ran++;
             Interlocked.Decrement(ref unfinished);
         }
     }
@@ -143,11 +182,11 @@ internal sealed class ParallelRunner : IDisposable
         long seen = 0;
         while (!disposed)
         {
-            long blockAt = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicksBeforeBlocking;
+            long blockAt = Stopwatch.GetTimestamp() + SpinTicksBeforeBlocking;
             while (Volatile.Read(ref ticket) >> 32 == seen)
             {
                 if (disposed) return;
-                if (System.Diagnostics.Stopwatch.GetTimestamp() < blockAt)
+                if (Stopwatch.GetTimestamp() < blockAt)
                 {
                     Thread.SpinWait(8);
                     continue;
@@ -156,7 +195,7 @@ internal sealed class ParallelRunner : IDisposable
                 Interlocked.Exchange(ref sleeping[index], 1); // full fence, paired with RunChunks' exchange
                 if (Volatile.Read(ref ticket) >> 32 == seen && !disposed) wakeUp[index].Wait();
                 Volatile.Write(ref sleeping[index], 0);
-                blockAt = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicksBeforeBlocking;
+                blockAt = Stopwatch.GetTimestamp() + SpinTicksBeforeBlocking;
             }
             seen = Volatile.Read(ref ticket) >> 32;
             // Read after the generation: if that job has already ended, every claim below fails.
