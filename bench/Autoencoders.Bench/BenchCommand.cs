@@ -65,9 +65,19 @@ internal static class BenchCommand
             flops[workload] = TrainingFlops.PerSample(workload, trainingSets[workload].FeatureCount);
         }
         string? torchSharp = options.SkipTorchSharp ? null : TorchSharpPeer.BuiltAssembly(options);
+        // The share of ours' parallel kernel jobs that the runner ran on the caller alone: high where other processes
+        // (or the host's other guests) kept a core busy.
+        var aloneShare = new Dictionary<string, double>();
         var runners = new List<(string Name, Func<string, double?> Measure)>
         {
-            ("ours", workload => EpochTimer.Measure(workload, trainingSets[workload], backend, options.Repeats)),
+            ("ours", workload =>
+            {
+                var before = backend.ParallelJobCounts;
+                double speed = EpochTimer.Measure(workload, trainingSets[workload], backend, options.Repeats);
+                var after = backend.ParallelJobCounts;
+                aloneShare[workload] = after.Jobs > before.Jobs ? (double)(after.Alone - before.Alone) / (after.Jobs - before.Jobs) : 0;
+                return speed;
+            }),
         };
         if (!options.SkipTorch && TorchReference.IsAvailable(options, "pytorch"))
             runners.Add(("pytorch", workload => TorchReference.Run(options with { Workloads = [workload] }).GetValueOrDefault(workload)));
@@ -87,7 +97,7 @@ internal static class BenchCommand
                     if (measure(workload) is { } value and > 0)
                     {
                         figures[name][workload] = value;
-                        if (name == "ours") Console.WriteLine($"ours    {workload,-6} {value,12:N0} samples/s");
+                        if (name == "ours") Console.WriteLine($"ours    {workload,-6} {value,12:N0} samples/s   (kernel jobs run alone: {aloneShare[workload]:P0})");
                     }
             rounds.Add(figures);
             PrintTable(options, figures, condition);

@@ -149,21 +149,22 @@ public sealed class PreemptionGuardTests
         var timer = Stopwatch.StartNew();
         var job = new RecordingJob();
         int jobs = 0;
-        while (runner.JobsAlone == 0 && timer.Elapsed < TimeSpan.FromSeconds(30))
+        while (runner.JobCounts.Alone == 0 && timer.Elapsed < TimeSpan.FromSeconds(30))
         {
             runner.RunExactly(job, 8);
             jobs++;
             Thread.SpinWait(2_000);
         }
-        Assert.True(runner.JobsAlone > 0, "no job ran alone");
+        Assert.True(runner.JobCounts.Alone > 0, "no job ran alone");
+        Assert.Equal(jobs, runner.JobCounts.Jobs);
         Assert.Equal(0, job.WrongCounts);
         Assert.All(job.Runs.Take(8), runs => Assert.Equal(jobs, runs));
         Assert.All(job.Runs.Skip(8), runs => Assert.Equal(0, runs));
 
-        long aloneBefore = runner.JobsAlone;
+        long aloneBefore = runner.JobCounts.Alone;
         var failing = new RecordingJob(failingPart: 3);
         var error = Assert.Throws<AggregateException>(() => runner.RunExactly(failing, 8));
         Assert.IsType<InvalidOperationException>(error.InnerException);
-        Assert.Equal(aloneBefore + 1, runner.JobsAlone);
+        Assert.Equal(aloneBefore + 1, runner.JobCounts.Alone);
     }
 }

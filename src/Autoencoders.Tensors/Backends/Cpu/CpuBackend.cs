@@ -58,6 +58,9 @@ public sealed unsafe partial class CpuBackend : IComputeBackend, IDisposable
 
     public void Dispose() => runner.Dispose();
 
+    /// <summary>The kernel runner's jobs of more than one chunk so far, and those it ran on the caller alone (a busy machine).</summary>
+    internal (long Jobs, long Alone) ParallelJobCounts => runner.JobCounts;
+
     private RangeJob CurrentJob => rangeJobs.Value!;
 
     /// <summary>The backend for this process, with the faster GEMM for this CPU (<see cref="GemmKernelChoice"/>):

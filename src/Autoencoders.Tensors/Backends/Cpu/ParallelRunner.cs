@@ -48,6 +48,7 @@ internal sealed class ParallelRunner : IDisposable
     private volatile bool disposed;
     private Exception? failure;
     private readonly PreemptionGuard guard;
+    private long jobs;
     private const string FailureMessage = "a kernel failed in a parallel job";
 
     public ParallelRunner(int threads) : this(threads, new PreemptionGuard()) { }
@@ -74,10 +75,11 @@ internal sealed class ParallelRunner : IDisposable
     /// <summary>The most chunks a job is cut into: size per-chunk result arrays by it.</summary>
     public int MaxChunks => Threads * ChunksPerThread;
 
-    /// <summary>Jobs the caller ran alone because other threads were not getting the CPU (<see cref="PreemptionGuard"/>).</summary>
-    public long JobsAlone
+    /// <summary>Jobs of more than one chunk so far, and of those the ones the caller ran alone because other threads were
+    /// not getting the CPU (<see cref="PreemptionGuard"/>).</summary>
+    public (long Jobs, long Alone) JobCounts
     {
-        get { lock (gate) return guard.JobsAlone; }
+        get { lock (gate) return (jobs, guard.JobsAlone); }
     }
 
     /// <summary>Runs <paramref name="work"/> as <paramref name="chunkCount"/> chunks (1 runs it here, whole) and returns when all are done.</summary>
@@ -115,6 +117,7 @@ internal sealed class ParallelRunner : IDisposable
     {
         if (count > MostChunks) throw new ArgumentOutOfRangeException(nameof(count), count, $"a job is cut into at most {MostChunks} chunks");
         long start = Stopwatch.GetTimestamp();
+        jobs++;
         if (guard.RunAlone(start))
         {
             RunAlone(work, count);
