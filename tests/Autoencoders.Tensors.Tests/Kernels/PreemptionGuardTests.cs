@@ -16,6 +16,8 @@ public sealed class PreemptionGuardTests
         public long Now = 1_000 * Millisecond;
         public double Share = 1.0;
         public double CpuNanoseconds;
+        /// <summary>How long a job run alone takes; null: the caller's chunk time × chunks / its chunks, as estimated.</summary>
+        public double? AloneMs;
         public readonly PreemptionGuard Guard;
 
         public Script(bool cpuClockKnown = true) =>
@@ -28,7 +30,8 @@ public sealed class PreemptionGuardTests
             long start = Now;
             if (Guard.RunAlone(start))
             {
-                Advance(ownMs * chunks / ownChunks);
+                Advance(AloneMs ?? ownMs * chunks / ownChunks);
+                Guard.RecordAlone(start, Now);
                 return false;
             }
             long ownEnd = start + (long)(ownMs * Millisecond);
@@ -53,11 +56,35 @@ public sealed class PreemptionGuardTests
     }
 
     [Fact]
-    public void AHealthyMachineKeepsJobsParallel()
+    public void AHealthyMachineKeepsJobsParallelButForProbesThatGrowRarer()
     {
+        // 10 s of 0.1 ms jobs that would take 0.19 ms alone: the probes (a window's 100 jobs each) lose, and each waits
+        // twice as long as the one before, up to 2 s (0.25, 0.5, 1, 2, 2, … s): six to eight probes, where probes every
+        // 0.25 s would be 40.
         var script = new Script();
-        for (int job = 0; job < 1_000; job++) Assert.True(script.Job(jobMs: 1, ownMs: 0.95), $"job {job} ran alone");
-        Assert.Equal(0, script.Guard.JobsAlone);
+        for (int job = 0; job < 2_500; job++) Assert.True(script.Job(jobMs: 0.1, ownMs: 0.095), $"job {job} ran alone before the first probe");
+        for (int job = 0; job < 97_500; job++) script.Job(jobMs: 0.1, ownMs: 0.095);
+        Assert.InRange(script.Guard.JobsAlone, 5 * 100, 9 * 100);
+    }
+
+    [Fact]
+    public void ProbesFindJobsThatAreFasterAloneWhenNoSignShowsIt()
+    {
+        // The caller has its core and the jobs look balanced, yet a job alone takes 0.06 ms against 0.1 ms in parallel.
+        var script = new Script { AloneMs = 0.06 };
+        long from = script.Now;
+        for (int job = 0; job < 50_000; job++) script.Job(jobMs: 0.1, ownMs: 0.095);
+        double seconds = (double)(script.Now - from) / Stopwatch.Frequency;
+        Assert.True(script.Guard.JobsAlone > 0.8 * 50_000, $"only {script.Guard.JobsAlone} of 50,000 jobs ran alone");
+        Assert.True(seconds < 0.7 * 5, $"the jobs took {seconds:F2} s");
+    }
+
+    [Fact]
+    public void WindowsOfFewLargeJobsAreNotProbed()
+    {
+        // 5 ms jobs, two to a window: a probe would compare two jobs with two others.
+        var script = new Script { AloneMs = 3 };
+        for (int job = 0; job < 2_000; job++) Assert.True(script.Job(jobMs: 5, ownMs: 4.75), $"job {job} ran alone");
     }
 
     [Fact]
@@ -85,7 +112,7 @@ public sealed class PreemptionGuardTests
     public void WithoutACpuClockOnlyStalledJobsCount()
     {
         var script = new Script(cpuClockKnown: false) { Share = 0.3 };
-        for (int job = 0; job < 100; job++) Assert.True(script.Job(jobMs: 1, ownMs: 0.95));
+        for (int job = 0; job < 100; job++) Assert.True(script.Job(jobMs: 1, ownMs: 0.95)); // before the first probe
         int parallel = 0;
         while (script.Job(jobMs: 4, ownMs: 1)) Assert.True(++parallel <= 3, "still parallel after a whole window");
     }
@@ -93,9 +120,10 @@ public sealed class PreemptionGuardTests
     [Fact]
     public void AParallelJobThatPaysLittleStillRunsParallel()
     {
-        // Alone would take 1.7 ms against 2 ms in parallel: within the margin, so not worth a spell alone.
+        // Alone would take 1.7 ms against 2 ms in parallel by the estimate: within its margin, so the windows' verdicts
+        // keep the jobs parallel (the 60 jobs end before the first probe, which measures instead of estimating).
         var script = new Script();
-        for (int job = 0; job < 200; job++) Assert.True(script.Job(jobMs: 2, ownMs: 0.85));
+        for (int job = 0; job < 60; job++) Assert.True(script.Job(jobMs: 2, ownMs: 0.85));
     }
 
     [Fact]
@@ -121,7 +149,9 @@ public sealed class PreemptionGuardTests
         // A quiet window resets the spell: the next busy verdict is a shortest one again.
         script.MillisecondsUntilParallel();
         script.Share = 1.0;
-        for (int job = 0; job < 50; job++) Assert.True(script.Job(jobMs: 1, ownMs: 0.95));
+        int quietParallel = 0;
+        for (int job = 0; job < 50; job++) quietParallel += script.Job(jobMs: 1, ownMs: 0.95) ? 1 : 0;
+        Assert.True(quietParallel >= 40, $"{quietParallel} of 50 quiet jobs ran in parallel"); // a probe may take a window's 10
         script.Share = 0.5;
         while (script.Job(jobMs: 1, ownMs: 0.95)) { }
         Assert.InRange(script.MillisecondsUntilParallel(), shortest - 2, shortest + 3);

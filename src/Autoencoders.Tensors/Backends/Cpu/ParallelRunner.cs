@@ -121,6 +121,7 @@ internal sealed class ParallelRunner : IDisposable
         if (guard.RunAlone(start))
         {
             RunAlone(work, count);
+            guard.RecordAlone(start, Stopwatch.GetTimestamp());
             return;
         }
         job = work;

@@ -15,7 +15,12 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// against the time the jobs took (a worker that holds a chunk while descheduled shows here).</item>
 /// </list>
 /// They go alone for a while, twice as long each time the next parallel window says so again, the shortest period again
-/// once parallel jobs pay. A job keeps its chunk count either way, so its result does not depend on which threads ran it.
+/// once parallel jobs pay. Neither sign shows every case: some processes here trained dense at 118–143k samples/s with
+/// both threads on a CPU all along and every epoch slow, others at 240–315k (the cause is not known; single-threaded
+/// runs gave 128–199k). So a window is now and then followed by a probe: as many jobs alone, timed, and kept alone for
+/// a spell if they took under <see cref="ProbeMargin"/> of the window's time (one such process: 204k samples/s, 93 % of
+/// its jobs alone); a probe that loses makes the next one wait twice as long, up to <see cref="LongestProbeWait"/>.
+/// A job keeps its chunk count either way, so its result does not depend on which threads ran it.
 /// Not thread-safe: the runner calls it under its lock.
 /// </summary>
 internal sealed class PreemptionGuard
@@ -34,7 +39,23 @@ internal sealed class PreemptionGuard
     /// get two thirds each, a thread on a quiet machine nearly all of it.</summary>
     public const double CallerShareFloor = 0.85;
 
+    /// <summary>The first and the longest wait between probes that found parallel jobs faster.</summary>
+    public static readonly long ShortestProbeWait = Stopwatch.Frequency / 4, LongestProbeWait = Stopwatch.Frequency * 2;
+
+    /// <summary>A probe's jobs alone must have taken at most this share of the same number of parallel jobs just before:
+    /// both are measured, so the margin only covers the mix of jobs differing between the two stretches.</summary>
+    public const double ProbeMargin = 0.9;
+
+    /// <summary>A window of fewer jobs is not probed: a few large jobs (convolution's windows hold 2–9) make the probe's
+    /// jobs and the window's different work, and their times' ratio came out anywhere from 0.04 to 8.</summary>
+    public const int FewestProbedJobs = 32;
+
     private readonly Func<long> callerCpuNanoseconds;
+    private int windowJobs;
+    private int probeJobsLeft;
+    private long probeReference, probeTicks;
+    private long nextProbe = long.MinValue; // set by the first window: the first probe comes a wait after it
+    private long probeWait = ShortestProbeWait;
     private long jobTicks;
     private double aloneTicks;
     private long windowStart, windowCpuStart = -1;
@@ -51,9 +72,30 @@ internal sealed class PreemptionGuard
     /// <summary>Whether a job starting at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp) runs on the caller alone.</summary>
     public bool RunAlone(long now)
     {
-        if (now >= aloneUntil) return false;
+        if (now >= aloneUntil && probeJobsLeft == 0) return false;
         JobsAlone++;
         return true;
+    }
+
+    /// <summary>A job run alone, from <paramref name="start"/> to <paramref name="end"/>: during a probe, timed against
+    /// the parallel window before it.</summary>
+    public void RecordAlone(long start, long end)
+    {
+        if (probeJobsLeft == 0) return;
+        probeTicks += end - start;
+        if (--probeJobsLeft > 0) return;
+        if (probeTicks < ProbeMargin * probeReference)
+        {
+            // Alone won: a spell, and a probe again once it ends (after one parallel window), so that spells grow
+            // for as long as alone stays faster.
+            StartSpell(end);
+            (nextProbe, probeWait) = (end, ShortestProbeWait);
+        }
+        else
+        {
+            (nextProbe, probeWait) = (end + probeWait, Math.Min(LongestProbeWait, probeWait * 2));
+            alonePeriod = ShortestAlone;
+        }
     }
 
     /// <summary>A parallel job: published at <paramref name="start"/>, the caller done with its <paramref name="ownChunks"/>
@@ -64,11 +106,13 @@ internal sealed class PreemptionGuard
         if (jobTicks == 0 || thread != windowThread) // a window's first job, or another caller's: the CPU clock is per thread
         {
             // The CPU share is measured from this reading to the window's end, so over the jobs after this one.
-            (jobTicks, aloneTicks, windowStart, windowThread) = (0, 0, end, thread);
+            (jobTicks, aloneTicks, windowJobs, windowStart, windowThread) = (0, 0, 0, end, thread);
             windowCpuStart = callerCpuNanoseconds();
+            if (nextProbe == long.MinValue) nextProbe = end + probeWait;
         }
         if (ownChunks == 0) return; // nothing to estimate the caller's speed from
         jobTicks += end - start;
+        windowJobs++;
         aloneTicks += (double)(ownEnd - start) * chunks / ownChunks;
         if (jobTicks < WindowTicks) return;
 
@@ -79,12 +123,15 @@ internal sealed class PreemptionGuard
             double wallNanoseconds = (end - windowStart) * (1e9 / Stopwatch.Frequency);
             alone |= (cpu - windowCpuStart) < CallerShareFloor * wallNanoseconds;
         }
-        if (alone)
-        {
-            aloneUntil = end + alonePeriod;
-            alonePeriod = Math.Min(LongestAlone, alonePeriod * 2);
-        }
+        if (alone) StartSpell(end);
+        else if (end >= nextProbe && windowJobs >= FewestProbedJobs) (probeJobsLeft, probeReference, probeTicks) = (windowJobs, jobTicks, 0);
         else alonePeriod = ShortestAlone;
         jobTicks = 0;
+    }
+
+    private void StartSpell(long now)
+    {
+        aloneUntil = now + alonePeriod;
+        alonePeriod = Math.Min(LongestAlone, alonePeriod * 2);
     }
 }
