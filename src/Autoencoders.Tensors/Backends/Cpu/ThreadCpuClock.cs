@@ -5,7 +5,7 @@ namespace Autoencoders.Tensors.Backends.Cpu;
 /// <summary>
 /// The CPU time the calling thread has had (<c>clock_gettime(CLOCK_THREAD_CPUTIME_ID)</c> from the C library, which every
 /// Unix process has mapped): against the wall clock it shows how much of the time the OS let the thread run. Linux only;
-/// elsewhere <see cref="IsAvailable"/> is false. A system call, about a microsecond: read it rarely.
+/// elsewhere <see cref="Nanoseconds"/> says -1. A system call, about a microsecond: read it rarely.
 /// </summary>
 internal static unsafe class ThreadCpuClock
 {
@@ -15,8 +15,6 @@ internal static unsafe class ThreadCpuClock
         OperatingSystem.IsLinux() && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "clock_gettime", out nint address)
             ? (delegate* unmanaged<int, TimeSpec*, int>)address
             : null;
-
-    public static bool IsAvailable => ClockGetTime != null;
 
     /// <summary>The calling thread's CPU time in nanoseconds, or -1 where it cannot be read.</summary>
     public static long Nanoseconds()
