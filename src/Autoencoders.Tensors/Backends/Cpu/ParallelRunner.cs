@@ -48,7 +48,6 @@ internal sealed class ParallelRunner : IDisposable
     private volatile bool disposed;
     private Exception? failure;
     private readonly PreemptionGuard guard;
-    private long jobs;
     private const string FailureMessage = "a kernel failed in a parallel job";
 
     public ParallelRunner(int threads) : this(threads, new PreemptionGuard()) { }
@@ -79,7 +78,7 @@ internal sealed class ParallelRunner : IDisposable
     /// not getting the CPU (<see cref="PreemptionGuard"/>).</summary>
     public (long Jobs, long Alone) JobCounts
     {
-        get { lock (gate) return (jobs, guard.JobsAlone); }
+        get { lock (gate) return (guard.Jobs, guard.JobsAlone); }
     }
 
     /// <summary>Runs <paramref name="work"/> as <paramref name="chunkCount"/> chunks (1 runs it here, whole) and returns when all are done.</summary>
@@ -117,7 +116,6 @@ internal sealed class ParallelRunner : IDisposable
     {
         if (count > MostChunks) throw new ArgumentOutOfRangeException(nameof(count), count, $"a job is cut into at most {MostChunks} chunks");
         long start = Stopwatch.GetTimestamp();
-        jobs++;
         if (guard.RunAlone(start))
         {
             RunAlone(work, count);

@@ -66,12 +66,16 @@ internal sealed class PreemptionGuard
     /// <param name="callerCpuNanoseconds">The calling thread's CPU time (by default <see cref="ThreadCpuClock"/>), -1 where unknown.</param>
     public PreemptionGuard(Func<long>? callerCpuNanoseconds = null) => this.callerCpuNanoseconds = callerCpuNanoseconds ?? ThreadCpuClock.Nanoseconds;
 
-    /// <summary>Jobs that ran on the caller alone.</summary>
+    /// <summary>Jobs asked about (<see cref="RunAlone"/>), and of those the ones that ran on the caller alone.</summary>
+    public long Jobs { get; private set; }
+
+    /// <inheritdoc cref="Jobs"/>
     public long JobsAlone { get; private set; }
 
     /// <summary>Whether a job starting at <paramref name="now"/> (a <see cref="Stopwatch"/> timestamp) runs on the caller alone.</summary>
     public bool RunAlone(long now)
     {
+        Jobs++;
         if (now >= aloneUntil && probeJobsLeft == 0) return false;
         JobsAlone++;
         return true;
