@@ -5,6 +5,7 @@ try
     return args.FirstOrDefault() switch
     {
         "gemm" => GemmBench.Run(args[1..]),
+        "gemm-chunks" => GemmChunkBench.Run(args[1..]),
         "serve-load" => Autoencoders.Bench.Serving.ServeLoad.Run(args[1..]),
         "text-seq" => TextSeqBench.Run(args[1..]),
         _ => BenchCommand.Run(args),

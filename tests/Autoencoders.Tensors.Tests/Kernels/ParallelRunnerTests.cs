@@ -47,4 +47,25 @@ public sealed class ParallelRunnerTests
             for (int part = 0; part < job.Runs.Length; part++) Assert.Equal(part < job.Expected ? rounds : 0, job.Runs[part]);
         }
     }
+
+    [Theory]
+    [InlineData(784, 8, 16)]     // deep's GEMM columns: rounding each part up left the eighth part empty
+    [InlineData(200704, 8, 64)]  // a batch of 256 images, elementwise
+    [InlineData(400, 4, 16)]
+    [InlineData(30, 8, 8)]       // fewer blocks than parts: some parts are empty, none holds two blocks
+    [InlineData(1, 3, 64)]
+    public void RangeCoversTheLengthInAlignedPartsThatDifferByAtMostOneBlock(int length, int parts, int alignment)
+    {
+        var ranges = Enumerable.Range(0, parts).Select(part => ParallelRunner.Range(length, part, parts, alignment)).ToArray();
+        Assert.Equal(0, ranges[0].Start);
+        Assert.Equal(length, ranges[^1].End);
+        for (int part = 1; part < parts; part++) Assert.Equal(ranges[part - 1].End, ranges[part].Start);
+        foreach (var (start, end) in ranges)
+        {
+            Assert.True(start <= end);
+            Assert.True(start % alignment == 0 || start == length, $"part starts at {start}");
+        }
+        int[] blocks = ranges.Select(r => (r.End - r.Start + alignment - 1) / alignment).ToArray();
+        Assert.True(blocks.Max() - blocks.Min() <= 1, $"blocks per part: {string.Join(",", blocks)}");
+    }
 }

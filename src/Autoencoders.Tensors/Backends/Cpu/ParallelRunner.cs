@@ -213,13 +213,15 @@ internal sealed class ParallelRunner : IDisposable
     }
 
     /// <summary>The [start, end) of <paramref name="part"/> when <paramref name="length"/> items are split in
-    /// <paramref name="parts"/>, each boundary a multiple of <paramref name="alignment"/> (SIMD- and cache-line-friendly).</summary>
+    /// <paramref name="parts"/>, each boundary a multiple of <paramref name="alignment"/> (SIMD- and cache-line-friendly).
+    /// The aligned blocks are dealt out evenly (parts differ by at most one block), so no part is left empty while another
+    /// holds two parts' work: rounding each part up to the alignment instead cut 784 GEMM columns in 8 as seven parts of
+    /// 112 and an empty eighth, which two threads ran as four against three.</summary>
     public static (int Start, int End) Range(int length, int part, int parts, int alignment = 64)
     {
-        long chunk = ((long)length + parts - 1) / parts;
-        chunk = (chunk + alignment - 1) / alignment * alignment;
-        int start = (int)Math.Min(length, chunk * part);
-        int end = (int)Math.Min(length, chunk * (part + 1));
-        return (start, end);
+        long blocks = ((long)length + alignment - 1) / alignment;
+        long each = blocks / parts, extra = blocks % parts;
+        long Boundary(int p) => Math.Min(length, (each * p + Math.Min(p, extra)) * alignment);
+        return ((int)Boundary(part), (int)Boundary(part + 1));
     }
 }
