@@ -6,6 +6,7 @@ try
     {
         "gemm" => GemmBench.Run(args[1..]),
         "gemm-chunks" => GemmChunkBench.Run(args[1..]),
+        "core-latency" => CoreLatency.Run(args[1..]),
         "serve-load" => Autoencoders.Bench.Serving.ServeLoad.Run(args[1..]),
         "text-seq" => TextSeqBench.Run(args[1..]),
         _ => BenchCommand.Run(args),
