@@ -12,7 +12,8 @@ namespace Autoencoders.Bench;
 /// <c>--rounds N</c> repeats the whole comparison and prints each round's ratios (the JSON's figures are the medians).
 /// <c>--gflops</c> adds each one's GFLOP/s beside the sgemm peak measured in the run; <c>--scaling</c> and
 /// <c>--memory</c> run their own measurements instead of the speed table; <c>--busy-core</c> runs any of them with
-/// one core kept busy.
+/// one core kept busy. Every figure says whether the host had the two vCPUs near or far apart while it was taken
+/// (<see cref="CoreLatencyMonitor"/>; far figures are marked *).
 /// </summary>
 internal static class BenchCommand
 {
@@ -87,20 +88,30 @@ internal static class BenchCommand
         // Each workload's figures one right after the other (ours, then each peer's), round after round: the host's cores
         // are shared with other guests and slow down for seconds at a time, so a figure is only compared with figures
         // taken within the same minute, and several rounds show how far a ratio moves.
+        // Where the host had the two vCPUs while each figure was taken (CoreLatencyMonitor): a far spell halves
+        // two-threaded training, so figures marked far are not compared with near ones by eye.
+        using var monitor = new CoreLatencyMonitor();
         var rounds = new List<Dictionary<string, Dictionary<string, double>>>();
+        var placements = new List<Dictionary<string, Dictionary<string, Placement>>>();
         for (int round = 1; round <= options.Rounds; round++)
         {
             if (options.Rounds > 1) Console.WriteLine($"round {round} of {options.Rounds}");
             var figures = runners.ToDictionary(r => r.Name, _ => new Dictionary<string, double>());
+            var where = runners.ToDictionary(r => r.Name, _ => new Dictionary<string, Placement>());
             foreach (string workload in options.Workloads)
                 foreach (var (name, measure) in runners)
-                    if (measure(workload) is { } value and > 0)
-                    {
-                        figures[name][workload] = value;
-                        if (name == "ours") Console.WriteLine($"ours    {workload,-6} {value,12:N0} samples/s   (kernel jobs run alone: {aloneShare[workload]:P0})");
-                    }
+                {
+                    long start = CoreLatencyMonitor.Now;
+                    if (measure(workload) is not { } value || value <= 0) continue;
+                    var placement = monitor.During(start, CoreLatencyMonitor.Now);
+                    figures[name][workload] = value;
+                    where[name][workload] = placement;
+                    string alone = name == "ours" ? $"kernel jobs run alone: {aloneShare[workload]:P0}; " : "";
+                    Console.WriteLine($"{name,-10} {workload,-6} {value,12:N0} samples/s   ({alone}{placement})");
+                }
             rounds.Add(figures);
-            PrintTable(options, figures, condition);
+            placements.Add(where);
+            PrintTable(options, figures, where, condition);
         }
         var median = runners.ToDictionary(r => r.Name, r => options.Workloads
             .Where(w => rounds.All(round => round[r.Name].ContainsKey(w)))
@@ -109,7 +120,9 @@ internal static class BenchCommand
         {
             Console.WriteLine($"ours / best peer in each of the {options.Rounds} rounds");
             foreach (string workload in options.Workloads)
-                Console.WriteLine($"{workload,-8} {string.Join("  ", rounds.Select(round => Ratio(round, workload) is { } ratio ? $"{ratio:F2}x" : "n/a"))}");
+                Console.WriteLine($"{workload,-8} {string.Join("  ", rounds.Select((round, i) => Ratio(round, workload) is { } ratio ? $"{ratio:F2}x{FarMark(placements[i], workload),-1}" : "n/a "))}");
+            if (placements.Any(where => options.Workloads.Any(w => FarMark(where, w) != "")))
+                Console.WriteLine("  * a figure of that ratio was taken, at least in part, with the host's two vCPUs far apart");
         }
         var ours = median["ours"];
         var pytorch = median.GetValueOrDefault("pytorch") ?? [];
@@ -123,23 +136,41 @@ internal static class BenchCommand
                 ours = round["ours"], pytorch = round.GetValueOrDefault("pytorch"), torchsharp = round.GetValueOrDefault("torchsharp"),
                 ratio = options.Workloads.ToDictionary(w => w, w => Ratio(round, w)),
             }).ToList();
+        report["core_placement"] = new
+        {
+            far_nanoseconds = CoreLatencyMonitor.FarNanoseconds,
+            rounds = placements.Select(where => where.ToDictionary(r => r.Key, r => r.Value.ToDictionary(p => p.Key, p => new { readings = p.Value.Readings, far = p.Value.Far }))).ToList(),
+        };
         if (options.Gflops) report["gflops"] = GflopsTable(options, peak, flops, ours, pytorch, torchSharpFigures);
     }
 
     /// <summary>One round's table: each runner's figure and ours over the faster peer.</summary>
-    private static void PrintTable(BenchOptions options, Dictionary<string, Dictionary<string, double>> figures, string? condition)
+    private static void PrintTable(BenchOptions options, Dictionary<string, Dictionary<string, double>> figures,
+        Dictionary<string, Dictionary<string, Placement>> where, string? condition)
     {
         Console.WriteLine();
         if (condition is not null) Console.WriteLine($"({condition})");
         Console.WriteLine($"{"workload",-8} {"ours (samples/s)",18} {"pytorch",10} {"torchsharp",11} {"ours / best peer",17}");
+        bool anyFar = false;
         foreach (string workload in options.Workloads)
         {
-            string Cell(string runner) => figures.GetValueOrDefault(runner)?.TryGetValue(workload, out double value) == true ? value.ToString("N0") : "n/a";
+            string Cell(string runner)
+            {
+                if (figures.GetValueOrDefault(runner)?.TryGetValue(workload, out double value) != true) return "n/a";
+                bool far = where[runner].GetValueOrDefault(workload).AnyFar;
+                anyFar |= far;
+                return value.ToString("N0") + (far ? "*" : "");
+            }
             string ratio = Ratio(figures, workload) is { } value ? $"{value:F2}x" : "n/a";
             Console.WriteLine($"{workload,-8} {Cell("ours"),18} {Cell("pytorch"),10} {Cell("torchsharp"),11} {ratio,17}");
         }
+        if (anyFar) Console.WriteLine("* taken, at least in part, with the host's two vCPUs far apart (bench core-latency)");
         Console.WriteLine();
     }
+
+    /// <summary>"*" when any figure of the workload in that round was taken with the cores far apart.</summary>
+    private static string FarMark(Dictionary<string, Dictionary<string, Placement>> where, string workload) =>
+        where.Values.Any(runner => runner.GetValueOrDefault(workload).AnyFar) ? "*" : "";
 
     /// <summary>Ours over the faster peer in one round; null without ours or without a peer's figure.</summary>
     private static double? Ratio(Dictionary<string, Dictionary<string, double>> figures, string workload)
